@@ -1,0 +1,87 @@
+package news.masthead.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import news.masthead.platform.db.Database;
+import news.masthead.platform.web.Assets;
+import news.masthead.platform.web.Csrf;
+import news.masthead.platform.web.ErrorPages;
+import news.masthead.platform.web.Json;
+import news.masthead.platform.web.SecurityHeaders;
+import news.masthead.platform.web.Templates;
+import news.masthead.platform.web.Web;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * One running Masthead node: the features built on one database and served over HTTP. All wiring
+ * happens here, by plain constructors.
+ */
+public final class Masthead implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Masthead.class);
+
+    private final Database database;
+    private final Javalin http;
+    private Settings settings;
+
+    private Masthead(Settings settings, Database database, Clock clock) {
+        this.settings = settings;
+        this.database = database;
+        ObjectMapper json = Json.mapper();
+        Templates templates = new Templates();
+        Web web = new Web(templates, new Csrf(settings.secureCookies()), json, new ErrorPages(templates, json), new Assets());
+        this.http = Javalin.create(config -> configure(config, web));
+    }
+
+    private void configure(JavalinConfig config, Web web) {
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = 60L * 1024 * 1024;
+        config.http.generateEtags = false;
+        config.router.ignoreTrailingSlashes = true;
+        config.router.treatMultipleSlashesAsSingleSlash = true;
+        config.concurrency.useVirtualThreads = true;
+        config.jetty.port = settings.port();
+        config.jetty.modifyServer(server -> server.setStopTimeout(2000));
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/assets";
+            files.directory = "/public";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+        });
+        config.routes.before(ctx -> SecurityHeaders.apply(ctx));
+        config.routes.before(ctx -> web.csrf().verify(ctx));
+        web.errors().register(config.routes);
+        new Health(database, web.json()).routes(config.routes);
+    }
+
+    /** Builds every feature on {@code database} and starts serving on the configured port. */
+    public static Masthead start(Settings settings, Database database, Clock clock) {
+        Masthead masthead = new Masthead(settings, database, clock);
+        masthead.http.start();
+        masthead.settings = settings.withPort(masthead.http.port());
+        log.info("Masthead is serving {}", masthead.settings.baseUrl());
+        return masthead;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+    }
+}

@@ -1,0 +1,48 @@
+package news.masthead.app.cli;
+
+import news.masthead.app.Masthead;
+import news.masthead.app.Settings;
+import news.masthead.platform.db.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run Masthead: apply migrations and serve the site and the admin.")
+public final class ServeCommand implements Runnable {
+    @Mixin
+    DataDirOptions data;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080, env MASTHEAD_PORT).")
+    Integer port;
+
+    @Override
+    public void run() {
+        serve(data.settings(port), false, 0);
+    }
+
+    /** Starts the node, optionally loading demo content, and blocks until the process is stopped. */
+    static void serve(Settings settings, boolean demo, int demoArticles) {
+        Database database = Database.open(settings.databaseUrl(), settings.dataDir(), Database.Role.SERVER, 16);
+        database.migrate();
+        Masthead masthead = Masthead.start(settings, database, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            masthead.close();
+            database.close();
+            stopped.countDown();
+        }, "masthead-shutdown"));
+        System.out.println();
+        System.out.println("Masthead is running: " + masthead.settings().baseUrl() + "/");
+        System.out.println("Data directory: " + settings.dataDir().toAbsolutePath());
+        System.out.println("Press Ctrl+C to stop.");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
