@@ -1,0 +1,1 @@
+// Masthead admin: small progressive enhancements; every page works without this file.
