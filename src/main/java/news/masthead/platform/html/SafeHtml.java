@@ -1,0 +1,34 @@
+package news.masthead.platform.html;
+
+import org.jsoup.Jsoup;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/** HTML sanitizing policies (OWASP Java HTML Sanitizer): what markup each kind of text may keep. */
+public final class SafeHtml {
+    private static final PolicyFactory ARTICLE = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.TABLES)
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("a").allowAttributes("href", "title").onElements("a")
+                    .allowStandardUrlProtocols().requireRelsOnLinks("noopener", "noreferrer")
+                    .allowElements("pre", "code", "hr", "br", "figure", "figcaption", "del", "ins", "sup", "sub")
+                    .toFactory());
+
+    private SafeHtml() {
+    }
+
+    /** Body HTML of an article: paragraphs, headings, lists, quotes, tables, links (http, https, mailto). */
+    public static String article(String html) {
+        return ARTICLE.sanitize(html);
+    }
+
+    /** The visible text of an HTML fragment, whitespace collapsed (for search, feeds' summaries, meta descriptions). */
+    public static String text(String html) {
+        if (html == null || html.isEmpty()) {
+            return "";
+        }
+        return Jsoup.parseBodyFragment(html).text();
+    }
+}
