@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import news.masthead.platform.cache.InvalidationBus;
+import news.masthead.platform.cache.PageCache;
 import news.masthead.platform.db.Database;
+import news.masthead.platform.metrics.Metrics;
 import news.masthead.platform.web.Assets;
 import news.masthead.platform.web.Csrf;
 import news.masthead.platform.web.ErrorPages;
@@ -27,6 +30,9 @@ public final class Masthead implements AutoCloseable {
 
     private final Database database;
     private final Javalin http;
+    private final PageCache pageCache;
+    private final InvalidationBus invalidationBus;
+    private final Metrics metrics;
     private Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -35,6 +41,13 @@ public final class Masthead implements AutoCloseable {
         ObjectMapper json = Json.mapper();
         Templates templates = new Templates();
         Web web = new Web(templates, new Csrf(settings.secureCookies()), json, new ErrorPages(templates, json), new Assets());
+        // integrator: pass the accounts feature's administrator check instead of ctx -> false
+        this.metrics = new Metrics(settings.metricsToken(), ctx -> false);
+        this.pageCache = new PageCache();
+        this.invalidationBus = new InvalidationBus(database);
+        invalidationBus.subscribe(pageCache);
+        metrics.watch(database.pool());
+        metrics.watch(pageCache);
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -56,13 +69,19 @@ public final class Masthead implements AutoCloseable {
         config.routes.before(ctx -> SecurityHeaders.apply(ctx));
         config.routes.before(ctx -> web.csrf().verify(ctx));
         web.errors().register(config.routes);
+        metrics.install(config);
         new Health(database, web.json()).routes(config.routes);
     }
 
     /** Builds every feature on {@code database} and starts serving on the configured port. */
     public static Masthead start(Settings settings, Database database, Clock clock) {
         Masthead masthead = new Masthead(settings, database, clock);
-        masthead.http.start();
+        try {
+            masthead.http.start();
+        } catch (RuntimeException e) {
+            masthead.close();
+            throw e;
+        }
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -80,8 +99,25 @@ public final class Masthead implements AutoCloseable {
         return database;
     }
 
+    /** Rendered public pages; the site serves through it. */
+    public PageCache pageCache() {
+        return pageCache;
+    }
+
+    /** Where the newsroom publishes what changed, so every node drops the pages built from it. */
+    public InvalidationBus invalidationBus() {
+        return invalidationBus;
+    }
+
+    /** Where features register their own meters. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
         http.stop();
+        invalidationBus.close();
+        metrics.close();
     }
 }

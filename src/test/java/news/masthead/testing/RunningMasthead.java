@@ -43,9 +43,16 @@ public final class RunningMasthead implements AutoCloseable {
 
     /** Starts a node on an existing database (e.g. a second node on the same database). */
     public static RunningMasthead start(Database database) {
+        return start(database, Map.of());
+    }
+
+    /** Starts a node with extra {@code MASTHEAD_*} variables (e.g. a metrics token). */
+    public static RunningMasthead start(Database database, Map<String, String> env) {
         try {
             Path dataDir = Files.createTempDirectory("masthead-test");
-            Settings settings = Settings.from(Map.of("MASTHEAD_PORT", "0"), null, dataDir);
+            Map<String, String> variables = new java.util.HashMap<>(env);
+            variables.put("MASTHEAD_PORT", "0");
+            Settings settings = Settings.from(variables, null, dataDir);
             Clocks.Settable clock = new Clocks.Settable(Instant.now());
             return new RunningMasthead(database, Masthead.start(settings, database, clock), clock, dataDir);
         } catch (IOException e) {

@@ -27,10 +27,15 @@ public final class TestDatabases {
 
     /** A new, migrated, empty database; close it when the class is done. */
     public static synchronized Database fresh() {
+        return Database.connect(freshUrl(), 8);
+    }
+
+    /** The JDBC URL of a new, migrated, empty database, for opening it more than once (two nodes). */
+    public static synchronized String freshUrl() {
         ensureTemplate();
         String name = "t_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
         execute("create database " + name + " template " + TEMPLATE);
-        return Database.connect(urlFor(name), 8);
+        return urlFor(name);
     }
 
     /** The JDBC URL of a database on the test server. */

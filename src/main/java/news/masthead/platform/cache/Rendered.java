@@ -1,0 +1,32 @@
+package news.masthead.platform.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * A freshly rendered public page, before the {@link PageCache} keeps it: its media type and bytes,
+ * and the {@code Cache-Control} it goes out with (null: the cache's default for shared pages).
+ */
+public record Rendered(String contentType, byte[] body, String cacheControl) {
+
+    public Rendered {
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(body, "body");
+    }
+
+    public static Rendered html(String html) {
+        return new Rendered("text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    public static Rendered of(String contentType, byte[] body) {
+        return new Rendered(contentType, body, null);
+    }
+
+    /**
+     * The same page with its own {@code Cache-Control}, e.g. {@code private, max-age=60} for a variant
+     * that must not be shared by a CDN (a member's page when the CDN cannot tell variants apart).
+     */
+    public Rendered withCacheControl(String value) {
+        return new Rendered(contentType, body, value);
+    }
+}
