@@ -29,11 +29,13 @@ class PageCacheHttpTest {
         config.jetty.port = 0;
         config.router.ignoreTrailingSlashes = true;
         config.routes.exception(WebError.class, (e, ctx) -> ctx.status(e.status()).result(e.getMessage()));
-        config.routes.get("/article", ctx -> cache.getOrRender(ctx, PageCache.key(ctx, "anonymous", "page"),
+        io.javalin.http.Handler article = ctx -> cache.getOrRender(ctx, PageCache.key(ctx, "anonymous", "page"),
                 Set.of("article:42", "home"), () -> {
                     renders.incrementAndGet();
                     return Rendered.html(ARTICLE + ctx.queryParam("page"));
-                }));
+                });
+        config.routes.get("/article", article);
+        config.routes.head("/article", article);
         config.routes.get("/missing", ctx -> cache.getOrRender(ctx, PageCache.key(ctx, "anonymous"), Set.of(), () -> {
             renders.incrementAndGet();
             throw WebError.notFound();
@@ -160,6 +162,9 @@ class PageCacheHttpTest {
         get("/article");
         var head = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/article"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("ETag")).isPresent();
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(ARTICLE.length() + "null".length());
         assertThat(head.body()).isEmpty();
     }
 }
