@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import news.masthead.accounts.Accounts;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.web.Assets;
 import news.masthead.platform.web.Csrf;
@@ -27,6 +28,7 @@ public final class Masthead implements AutoCloseable {
 
     private final Database database;
     private final Javalin http;
+    private final Accounts accounts;
     private Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -35,6 +37,7 @@ public final class Masthead implements AutoCloseable {
         ObjectMapper json = Json.mapper();
         Templates templates = new Templates();
         Web web = new Web(templates, new Csrf(settings.secureCookies()), json, new ErrorPages(templates, json), new Assets());
+        this.accounts = new Accounts(database, web, clock, settings.secureCookies());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -57,6 +60,7 @@ public final class Masthead implements AutoCloseable {
         config.routes.before(ctx -> web.csrf().verify(ctx));
         web.errors().register(config.routes);
         new Health(database, web.json()).routes(config.routes);
+        accounts.routes(config.routes);
     }
 
     /** Builds every feature on {@code database} and starts serving on the configured port. */
@@ -78,6 +82,11 @@ public final class Masthead implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Staff accounts, sessions and API tokens: what other features ask who is calling. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     @Override
