@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ final class ApiTokens {
     String create(String name) {
         String secret = PREFIX + Secrets.random(32);
         jdbi.useHandle(h -> h.createUpdate("insert into api_tokens (name, token_hash, created_at) values (:name, :hash, :now)")
-                .bind("name", name).bind("hash", Secrets.sha256(secret)).bind("now", clock.instant()).execute());
+                .bind("name", name).bind("hash", Secrets.sha256(secret)).bind("now", now()).execute());
         return secret;
     }
 
@@ -36,7 +37,7 @@ final class ApiTokens {
             return Optional.empty();
         }
         String hash = Secrets.sha256(secret);
-        Instant now = clock.instant();
+        Instant now = now();
         return jdbi.withHandle(h -> h.createQuery("""
                         select id, name, last_used_at from api_tokens where token_hash = :hash and revoked_at is null""")
                 .bind("hash", hash)
@@ -62,9 +63,14 @@ final class ApiTokens {
 
     boolean revoke(long id) {
         return jdbi.withHandle(h -> h.createUpdate("update api_tokens set revoked_at = :now where id = :id and revoked_at is null")
-                .bind("now", clock.instant()).bind("id", id).execute()) == 1;
+                .bind("now", now()).bind("id", id).execute()) == 1;
     }
 
     private record TokenRow(ApiClient client, Instant lastUsedAt) {
+    }
+
+    /** PostgreSQL keeps microseconds; cutting the clock to them keeps expiry comparisons exact. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +36,7 @@ final class LoginAttempts {
     }
 
     Optional<Refusal> refusal(String email, String address) {
-        Instant now = clock.instant();
+        Instant now = now();
         Instant since = now.minus(WINDOW);
         List<Instant> byEmail = jdbi.withHandle(h -> h.createQuery("""
                         select at from login_attempts
@@ -64,7 +65,7 @@ final class LoginAttempts {
     }
 
     void record(String email, String address, boolean succeeded) {
-        Instant now = clock.instant();
+        Instant now = now();
         jdbi.useTransaction(h -> {
             h.createUpdate("insert into login_attempts (email, ip, succeeded, at) values (:email, :ip, :ok, :now)")
                     .bind("email", normalize(email)).bind("ip", address).bind("ok", succeeded).bind("now", now).execute();
@@ -82,5 +83,10 @@ final class LoginAttempts {
     private static String minutes(Duration wait) {
         long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
         return minutes == 1 ? "a minute" : minutes + " minutes";
+    }
+
+    /** PostgreSQL keeps microseconds; cutting the clock to them keeps expiry comparisons exact. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

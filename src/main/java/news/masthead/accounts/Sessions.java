@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -30,7 +31,7 @@ final class Sessions {
     /** Opens a session for the staff member and returns the cookie value: the only copy of it. */
     String open(long staffId) {
         String value = Secrets.random(32);
-        Instant now = clock.instant();
+        Instant now = now();
         jdbi.useTransaction(h -> {
             h.createUpdate("delete from staff_sessions where expires_at <= :now or last_seen_at <= :idleSince")
                     .bind("now", now).bind("idleSince", now.minus(IDLE)).execute();
@@ -62,7 +63,7 @@ final class Sessions {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Row r = row.get();
         if (!now.isBefore(r.expiresAt()) || !now.isBefore(r.lastSeenAt().plus(IDLE))) {
             delete(hash);
@@ -91,5 +92,10 @@ final class Sessions {
     }
 
     private record Row(StaffMember member, Instant lastSeenAt, Instant expiresAt) {
+    }
+
+    /** PostgreSQL keeps microseconds; cutting the clock to them keeps expiry comparisons exact. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
