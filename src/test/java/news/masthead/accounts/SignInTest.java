@@ -1,12 +1,19 @@
 package news.masthead.accounts;
 
+import news.masthead.app.Masthead;
+import news.masthead.app.Settings;
 import news.masthead.platform.db.Database;
 import news.masthead.testing.RunningMasthead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -204,6 +211,29 @@ class SignInTest {
             sameCookies.signOut();
         }
         assertThat(browser.get("/admin").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void withSecureCookiesTheSessionCookieIsASecureHostCookie() throws Exception {
+        Settings settings = Settings.from(Map.of("MASTHEAD_PORT", "0", "MASTHEAD_SECURE_COOKIES", "true"), null,
+                Files.createTempDirectory("masthead-secure"));
+        try (Database database = Database.connect(app.database.jdbcUrl(), 2);
+             Masthead secure = Masthead.start(settings, database, app.clock)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://localhost:" + secure.port();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/login")).build(), BodyHandlers.ofString());
+            String csrf = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertThat(csrf).startsWith("__Host-mh_csrf=");
+            String form = "_csrf=" + csrf.substring(csrf.indexOf('=') + 1) + "&email=jane.doe%40example.org&password="
+                    + PASSWORD.replace(' ', '+');
+            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/login"))
+                    .header("Cookie", csrf).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), BodyHandlers.ofString());
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                    .startsWith("__Host-mh_staff=").containsIgnoringCase("; Secure").containsIgnoringCase("Path=/")
+                    .doesNotContainIgnoringCase("Domain="));
+        }
     }
 
     private static Instant lastSeen(String hash) {

@@ -70,10 +70,10 @@ public final class StaffBrowser {
 
     /** The CSRF token, fetching the sign-in page first when there is no cookie yet. */
     public String csrf() {
-        if (!cookies.containsKey("mh_csrf")) {
+        if (!cookies.containsKey("mh_csrf") && !cookies.containsKey("__Host-mh_csrf")) {
             get("/admin/login");
         }
-        return cookies.get("mh_csrf");
+        return cookies.getOrDefault("mh_csrf", cookies.get("__Host-mh_csrf"));
     }
 
     public String cookie(String name) {
