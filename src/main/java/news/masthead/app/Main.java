@@ -3,6 +3,8 @@ package news.masthead.app;
 import news.masthead.app.cli.DemoCommand;
 import news.masthead.app.cli.MigrateCommand;
 import news.masthead.app.cli.ServeCommand;
+import news.masthead.app.cli.TokenCommand;
+import news.masthead.app.cli.UserCommand;
 import news.masthead.platform.db.DatabaseUnavailable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar masthead.jar COMMAND}: the entry point of every Masthead process. */
 @Command(name = "masthead", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Masthead: a self-hosted publishing platform for news organisations.",
-        subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, UserCommand.class, TokenCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -6,6 +6,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import news.masthead.platform.cache.InvalidationBus;
 import news.masthead.platform.cache.PageCache;
+import news.masthead.accounts.Accounts;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.metrics.Metrics;
 import news.masthead.platform.web.Assets;
@@ -33,6 +34,7 @@ public final class Masthead implements AutoCloseable {
     private final PageCache pageCache;
     private final InvalidationBus invalidationBus;
     private final Metrics metrics;
+    private final Accounts accounts;
     private Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -41,8 +43,8 @@ public final class Masthead implements AutoCloseable {
         ObjectMapper json = Json.mapper();
         Templates templates = new Templates();
         Web web = new Web(templates, new Csrf(settings.secureCookies()), json, new ErrorPages(templates, json), new Assets());
-        // integrator: pass the accounts feature's administrator check instead of ctx -> false
-        this.metrics = new Metrics(settings.metricsToken(), ctx -> false);
+        this.accounts = new Accounts(database, web, clock, settings.secureCookies());
+        this.metrics = new Metrics(settings.metricsToken(), accounts::isAdmin);
         this.pageCache = new PageCache();
         this.invalidationBus = new InvalidationBus(database);
         invalidationBus.subscribe(pageCache);
@@ -71,6 +73,7 @@ public final class Masthead implements AutoCloseable {
         web.errors().register(config.routes);
         metrics.install(config);
         new Health(database, web.json()).routes(config.routes);
+        accounts.routes(config.routes);
     }
 
     /** Builds every feature on {@code database} and starts serving on the configured port. */
@@ -112,6 +115,11 @@ public final class Masthead implements AutoCloseable {
     /** Where features register their own meters. */
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** Staff accounts, sessions and API tokens: what other features ask who is calling. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     @Override

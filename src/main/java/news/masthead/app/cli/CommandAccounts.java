@@ -1,0 +1,34 @@
+package news.masthead.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import news.masthead.accounts.Accounts;
+import news.masthead.app.Main;
+import news.masthead.platform.db.Database;
+import news.masthead.platform.web.Assets;
+import news.masthead.platform.web.Csrf;
+import news.masthead.platform.web.ErrorPages;
+import news.masthead.platform.web.Json;
+import news.masthead.platform.web.Templates;
+import news.masthead.platform.web.Web;
+import news.masthead.platform.web.WebError;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+/** Runs an accounts task from the command line: opens (and migrates) the database, turns bad input into a one-line failure. */
+final class CommandAccounts {
+    private CommandAccounts() {
+    }
+
+    static <T> T with(DataDirOptions data, Function<Accounts, T> task) {
+        try (Database database = data.openForCommand()) {
+            database.migrate();
+            Templates templates = new Templates();
+            ObjectMapper json = Json.mapper();
+            Web web = new Web(templates, new Csrf(false), json, new ErrorPages(templates, json), new Assets());
+            return task.apply(new Accounts(database, web, Clock.systemUTC(), false));
+        } catch (WebError e) {
+            throw new Main.CommandFailed(e.getMessage());
+        }
+    }
+}
