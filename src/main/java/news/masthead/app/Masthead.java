@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import news.masthead.admin.Admin;
+import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
 import news.masthead.platform.cache.PageCache;
 import news.masthead.platform.db.Database;
@@ -15,10 +17,12 @@ import news.masthead.platform.web.Json;
 import news.masthead.platform.web.SecurityHeaders;
 import news.masthead.platform.web.Templates;
 import news.masthead.platform.web.Web;
+import news.masthead.platform.web.WebError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -33,6 +37,8 @@ public final class Masthead implements AutoCloseable {
     private final PageCache pageCache;
     private final InvalidationBus invalidationBus;
     private final Metrics metrics;
+    private final Newsroom newsroom;
+    private final Admin admin;
     private Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -48,6 +54,11 @@ public final class Masthead implements AutoCloseable {
         invalidationBus.subscribe(pageCache);
         metrics.watch(database.pool());
         metrics.watch(pageCache);
+        this.newsroom = new Newsroom(database, clock);
+        // placeholders until sign-in is wired: the back office and the admin API refuse everyone
+        this.admin = new Admin(newsroom, web, () -> this.settings.baseUrl(), () -> ZoneOffset.UTC,
+                (ctx, role) -> { throw WebError.unauthorized("Sign in to use the back office."); },
+                ctx -> { throw WebError.unauthorized("Send a valid API token as 'Authorization: Bearer <token>'."); });
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -71,6 +82,7 @@ public final class Masthead implements AutoCloseable {
         web.errors().register(config.routes);
         metrics.install(config);
         new Health(database, web.json()).routes(config.routes);
+        admin.routes(config.routes);
     }
 
     /** Builds every feature on {@code database} and starts serving on the configured port. */
@@ -82,6 +94,7 @@ public final class Masthead implements AutoCloseable {
             masthead.close();
             throw e;
         }
+        masthead.admin.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -114,8 +127,14 @@ public final class Masthead implements AutoCloseable {
         return metrics;
     }
 
+    /** Articles, sections, authors and tags: what the site, feeds and search read. */
+    public Newsroom newsroom() {
+        return newsroom;
+    }
+
     @Override
     public void close() {
+        admin.close();
         http.stop();
         invalidationBus.close();
         metrics.close();
