@@ -146,8 +146,10 @@ final class AdminApi {
                     .orElseThrow(() -> WebError.badRequest(field, "There is no author '" + slug + "'.")));
         }
         List<String> tags = in.tags() == null ? List.of() : in.tags();
-        if (tags.contains(null)) {
-            throw WebError.badRequest("tags[" + tags.indexOf(null) + "]", "A tag is a name, e.g. \"Elections\".");
+        for (int i = 0; i < tags.size(); i++) {
+            if (tags.get(i) == null) {
+                throw WebError.badRequest("tags[" + i + "]", "A tag is a name, e.g. \"Elections\".");
+            }
         }
         return new ArticleDraft(in.headline(), in.seoHeadline(), in.standfirst(), in.body(), in.leadPhotoId(), in.section(),
                 authorIds, tags, in.slug(), in.canonicalUrl(), in.sourceName(), in.sourceUrl());
