@@ -55,6 +55,11 @@ final class AdminServer implements AutoCloseable {
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.port = 0;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(ctx -> web.csrf().verify(ctx));
             web.errors().register(config.routes);
