@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import news.masthead.admin.Admin;
+import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
 import news.masthead.platform.cache.PageCache;
 import news.masthead.accounts.Accounts;
+import news.masthead.accounts.Role;
+import news.masthead.accounts.StaffMember;
+import news.masthead.admin.Editor;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.metrics.Metrics;
 import news.masthead.platform.web.Assets;
@@ -20,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -35,6 +41,8 @@ public final class Masthead implements AutoCloseable {
     private final InvalidationBus invalidationBus;
     private final Metrics metrics;
     private final Accounts accounts;
+    private final Newsroom newsroom;
+    private final Admin admin;
     private Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -50,6 +58,13 @@ public final class Masthead implements AutoCloseable {
         invalidationBus.subscribe(pageCache);
         metrics.watch(database.pool());
         metrics.watch(pageCache);
+        this.newsroom = new Newsroom(database, clock);
+        this.admin = new Admin(newsroom, web, () -> this.settings.baseUrl(), () -> ZoneOffset.UTC,
+                (ctx, role) -> {
+                    StaffMember staff = accounts.requireStaff(ctx, Role.parse(role));
+                    return new Editor(staff.id(), staff.name(), staff.role().name().toLowerCase(java.util.Locale.ROOT));
+                },
+                ctx -> accounts.requireApiToken(ctx).name());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -74,6 +89,7 @@ public final class Masthead implements AutoCloseable {
         metrics.install(config);
         new Health(database, web.json()).routes(config.routes);
         accounts.routes(config.routes);
+        admin.routes(config.routes);
     }
 
     /** Builds every feature on {@code database} and starts serving on the configured port. */
@@ -85,6 +101,7 @@ public final class Masthead implements AutoCloseable {
             masthead.close();
             throw e;
         }
+        masthead.admin.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -122,8 +139,14 @@ public final class Masthead implements AutoCloseable {
         return accounts;
     }
 
+    /** Articles, sections, authors and tags: what the site, feeds and search read. */
+    public Newsroom newsroom() {
+        return newsroom;
+    }
+
     @Override
     public void close() {
+        admin.close();
         http.stop();
         invalidationBus.close();
         metrics.close();

@@ -22,12 +22,14 @@ public final class Newsroom {
     private final Desk desk;
     private final Reader reader;
     private final Taxonomy taxonomy;
+    private final Listings listings;
 
     public Newsroom(Database db, Clock clock) {
         this.db = db;
         this.desk = new Desk(db, clock, new Markdown(), listeners);
         this.reader = new Reader(db);
         this.taxonomy = new Taxonomy(db);
+        this.listings = new Listings(db, clock);
     }
 
     /** Called after each committed change that readers can see. */
@@ -103,6 +105,15 @@ public final class Newsroom {
                 .map(r -> new Article(id, r.status, RevisionRows.byId(h, r.currentRevision).orElseThrow(), r.publishedNumber,
                         r.path, r.publishAt, r.first, r.updated, Desk.currentLock(h, id).orElse(null)))
                 .orElseThrow(() -> WebError.notFound("There is no article " + id + ".")));
+    }
+
+    /** Every article (any status), latest change first; {@code status} null for all, {@code search} matches headlines. */
+    public List<ArticleListing> articles(ArticleStatus status, String search, int offset, int limit) {
+        return listings.page(status, search, offset, limit);
+    }
+
+    public int countArticles(ArticleStatus status, String search) {
+        return listings.count(status, search);
     }
 
     public List<Revision> revisions(long articleId) {

@@ -23,7 +23,9 @@
  * <h2>Shape</h2>
  * {@link news.masthead.newsroom.Newsroom} is the entry point the admin, site, feeds and search call.
  * {@code Desk} holds the writing rules (revisions, locks, publishing); {@code Reader} the read
- * queries over live articles; {@code Taxonomy} sections, tags and authors; {@code RevisionRows} and
+ * queries over live articles; {@code Listings} the back office's list of every article (any status);
+ * {@link news.masthead.newsroom.RevisionDiff} what changed between two revisions (pure, no SQL);
+ * {@code Taxonomy} sections, tags and authors; {@code RevisionRows} and
  * {@code Redirects} the SQL of their tables; {@code Fields} and {@code Slugs} input checks.
  * {@link news.masthead.newsroom.PhotoLibrary} owns photos and their renditions. Changes readers can see
  * are announced after commit as {@link news.masthead.newsroom.ArticleChange}s.
