@@ -3,10 +3,12 @@ package news.masthead.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import news.masthead.platform.cache.InvalidationBus;
 import news.masthead.platform.cache.PageCache;
 import news.masthead.accounts.Accounts;
+import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.metrics.Metrics;
 import news.masthead.platform.web.Assets;
@@ -16,6 +18,9 @@ import news.masthead.platform.web.Json;
 import news.masthead.platform.web.SecurityHeaders;
 import news.masthead.platform.web.Templates;
 import news.masthead.platform.web.Web;
+import news.masthead.site.PhotoFigures;
+import news.masthead.site.Site;
+import news.masthead.syndication.Feeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +40,9 @@ public final class Masthead implements AutoCloseable {
     private final InvalidationBus invalidationBus;
     private final Metrics metrics;
     private final Accounts accounts;
-    private Settings settings;
+    private final Newsroom newsroom;
+    private final Site site;
+    private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
         this.settings = settings;
@@ -50,6 +57,11 @@ public final class Masthead implements AutoCloseable {
         invalidationBus.subscribe(pageCache);
         metrics.watch(database.pool());
         metrics.watch(pageCache);
+        this.newsroom = new Newsroom(database, clock);
+        // integrator: implement PhotoFigures over newsroom.PhotoLibrary once it lands
+        PhotoFigures photos = PhotoFigures.none();
+        Feeds feeds = new Feeds(newsroom, () -> this.settings.baseUrl(), id -> photos.figure(id).map(PhotoFigures.Figure::src), json, clock);
+        this.site = new Site(database, newsroom, feeds, photos, web, () -> this.settings.baseUrl());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -74,6 +86,14 @@ public final class Masthead implements AutoCloseable {
         metrics.install(config);
         new Health(database, web.json()).routes(config.routes);
         accounts.routes(config.routes);
+        // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
+        // static files: answer /assets/{file} from the static files first, and register the site last
+        config.routes.get("/assets/{file}", ctx -> {
+            if (config.unsafe.resourceHandler == null || !config.unsafe.resourceHandler.handle(ctx)) {
+                throw new NotFoundResponse();
+            }
+        });
+        site.routes(config.routes);
     }
 
     /** Builds every feature on {@code database} and starts serving on the configured port. */
@@ -120,6 +140,14 @@ public final class Masthead implements AutoCloseable {
     /** Staff accounts, sessions and API tokens: what other features ask who is calling. */
     public Accounts accounts() {
         return accounts;
+    }
+
+    public Newsroom newsroom() {
+        return newsroom;
+    }
+
+    public Site site() {
+        return site;
     }
 
     @Override
