@@ -3,7 +3,6 @@ package news.masthead.site;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -14,7 +13,7 @@ public final class Times {
 
     public Times(ZoneId zone, Locale locale) {
         this.shown = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm z", locale).withZone(zone);
-        this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone);
+        this.day = DateTimeFormatter.ofPattern("d MMMM uuuu", locale).withZone(zone);
     }
 
     /** For a {@code datetime} attribute: {@code 2026-11-20T09:00:00Z}. */

@@ -56,7 +56,7 @@ final class FeedWriter {
         }
         List<SyndEntry> entries = new ArrayList<>();
         for (LiveArticle article : items) {
-            entries.add(entry(channel, article));
+            entries.add(entry(feedType, channel, article));
         }
         feed.setEntries(entries);
         try {
@@ -66,7 +66,7 @@ final class FeedWriter {
         }
     }
 
-    private static SyndEntry entry(FeedChannel channel, LiveArticle article) {
+    private static SyndEntry entry(String feedType, FeedChannel channel, LiveArticle article) {
         String base = channel.baseUrl();
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(FeedLinks.itemId(base, article.id()));
@@ -95,7 +95,12 @@ final class FeedWriter {
             paper.setUri(base + "/");
             authors.add(paper);
         }
-        entry.setAuthors(authors);
+        if (RSS.equals(feedType)) {
+            // RSS 2.0's <author> must be an e-mail address: Rome writes the names as dc:creator instead
+            entry.setAuthor(String.join(", ", authors.stream().map(SyndPerson::getName).toList()));
+        } else {
+            entry.setAuthors(authors);
+        }
         List<SyndCategory> categories = new ArrayList<>();
         SyndCategory section = new SyndCategoryImpl();
         section.setName(article.section().name());
