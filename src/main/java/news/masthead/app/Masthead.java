@@ -62,6 +62,9 @@ public final class Masthead implements AutoCloseable {
         PhotoFigures photos = PhotoFigures.none();
         Feeds feeds = new Feeds(newsroom, () -> this.settings.baseUrl(), id -> photos.figure(id).map(PhotoFigures.Figure::src), json, clock);
         this.site = new Site(database, newsroom, feeds, photos, web, () -> this.settings.baseUrl());
+        newsroom.onChange(change -> invalidationBus.publish(site.invalidationKeys(change).toArray(String[]::new)));
+        site.onSettingsChange(() -> invalidationBus.publish(Site.EVERY_PAGE));
+        // integrator: put pageCache in front of Site.serve (see its javadoc)
         this.http = Javalin.create(config -> configure(config, web));
     }
 

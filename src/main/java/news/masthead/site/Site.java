@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
 public final class Site {
     /** What public responses allow browsers and proxies: a minute, then revalidate with the ETag. */
     public static final String CACHE_CONTROL = "public, max-age=60";
+    /** The surrogate key every public response carries (settings and navigation are on all of them). */
+    public static final String EVERY_PAGE = Keys.SITE;
     static final String RSS = "application/rss+xml; charset=utf-8";
     static final String ATOM = "application/atom+xml; charset=utf-8";
     static final String JSON_FEED = "application/feed+json; charset=utf-8";
@@ -178,7 +180,9 @@ public final class Site {
     /**
      * Sends a public response: renders it, answers a matching {@code If-None-Match} with 304, and sets
      * the caching headers. Every public GET comes through here, so a page cache keyed by {@code key}
-     * (the path plus its significant query) goes in front in this one place.
+     * (the path plus its significant query, {@code page} only) goes in front in this one place: on a
+     * miss, render; keep only 200s (and 301s if wanted), under {@link Page#surrogateKeys()}, which are
+     * known only after rendering (a list carries the keys of the articles it shows).
      */
     public void serve(Context ctx, String key, Supplier<Page> render) {
         Page page = render.get();
