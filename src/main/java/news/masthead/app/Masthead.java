@@ -3,6 +3,7 @@ package news.masthead.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import news.masthead.admin.Admin;
 import news.masthead.newsroom.Newsroom;
@@ -21,11 +22,13 @@ import news.masthead.platform.web.Json;
 import news.masthead.platform.web.SecurityHeaders;
 import news.masthead.platform.web.Templates;
 import news.masthead.platform.web.Web;
+import news.masthead.site.PhotoFigures;
+import news.masthead.site.Site;
+import news.masthead.syndication.Feeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -43,7 +46,8 @@ public final class Masthead implements AutoCloseable {
     private final Accounts accounts;
     private final Newsroom newsroom;
     private final Admin admin;
-    private Settings settings;
+    private final Site site;
+    private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
         this.settings = settings;
@@ -59,7 +63,12 @@ public final class Masthead implements AutoCloseable {
         metrics.watch(database.pool());
         metrics.watch(pageCache);
         this.newsroom = new Newsroom(database, clock);
-        this.admin = new Admin(newsroom, web, () -> this.settings.baseUrl(), () -> ZoneOffset.UTC,
+        PhotoFigures photos = PhotoFigures.none();
+        Feeds feeds = new Feeds(newsroom, () -> this.settings.baseUrl(), id -> photos.figure(id).map(PhotoFigures.Figure::src), json, clock);
+        this.site = new Site(database, newsroom, feeds, photos, web, pageCache, () -> this.settings.baseUrl());
+        newsroom.onChange(change -> invalidationBus.publish(site.invalidationKeys(change).toArray(String[]::new)));
+        site.onSettingsChange(() -> invalidationBus.publish(Site.EVERY_PAGE));
+        this.admin = new Admin(newsroom, web, () -> this.settings.baseUrl(), () -> site.settings().zone(),
                 (ctx, role) -> {
                     StaffMember staff = accounts.requireStaff(ctx, Role.parse(role));
                     return new Editor(staff.id(), staff.name(), staff.role().name().toLowerCase(java.util.Locale.ROOT));
@@ -90,6 +99,14 @@ public final class Masthead implements AutoCloseable {
         new Health(database, web.json()).routes(config.routes);
         accounts.routes(config.routes);
         admin.routes(config.routes);
+        // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
+        // static files: answer /assets/{file} from the static files first, and register the site last
+        config.routes.get("/assets/{file}", ctx -> {
+            if (config.unsafe.resourceHandler == null || !config.unsafe.resourceHandler.handle(ctx)) {
+                throw new NotFoundResponse();
+            }
+        });
+        site.routes(config.routes);
     }
 
     /** Builds every feature on {@code database} and starts serving on the configured port. */
@@ -142,6 +159,10 @@ public final class Masthead implements AutoCloseable {
     /** Articles, sections, authors and tags: what the site, feeds and search read. */
     public Newsroom newsroom() {
         return newsroom;
+    }
+
+    public Site site() {
+        return site;
     }
 
     @Override

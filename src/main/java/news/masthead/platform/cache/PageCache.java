@@ -107,17 +107,39 @@ public final class PageCache implements InvalidationBus.Listener {
      * A render that throws (a 404, say) is not cached and reaches the error pages as usual.
      */
     public CachedPage getOrRender(Context ctx, String key, Set<String> surrogateKeys, Supplier<Rendered> render) {
+        CachedPage page = lookup(key);
+        if (page == null) {
+            long before = generation();
+            page = keep(key, render.get(), surrogateKeys, before);
+        }
+        serve(ctx, page);
+        return page;
+    }
+
+    /** The cached page for a request, counting a hit or a miss; null on a miss. */
+    public CachedPage lookup(String key) {
         CachedPage page = pages.get(key);
         if (page != null) {
             hits.increment();
             page.lastUsed = System.nanoTime();
         } else {
             misses.increment();
-            long before = generation.get();
-            page = page(key, render.get(), surrogateKeys);
-            store(page, before);
         }
-        serve(ctx, page);
+        return page;
+    }
+
+    /** The invalidation generation; read it before rendering and hand it to {@link #keep}. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Stores a page rendered after a miss whose surrogate keys are known only once it is rendered;
+     * it is not kept (but still returned for serving) when an invalidation ran since {@code generationBefore}.
+     */
+    public CachedPage keep(String key, Rendered rendered, Set<String> surrogateKeys, long generationBefore) {
+        CachedPage page = page(key, rendered, surrogateKeys);
+        store(page, generationBefore);
         return page;
     }
 
