@@ -21,6 +21,11 @@ final class Taxonomy {
     static final RowMapper<Author> AUTHOR = (rs, c) -> new Author(rs.getLong("id"), rs.getString("slug"),
             rs.getString("name"), rs.getString("bio"), RevisionRows.nullableLong(rs, "photo_id"));
 
+    /** First path segments the site, admin and APIs use; a section there would be unreachable. */
+    static final java.util.Set<String> RESERVED_SECTION_SLUGS = java.util.Set.of("admin", "api", "assets", "author",
+            "tag", "search", "sitemaps", "media", "healthz", "metrics", "webhooks", "epaper", "magazine", "membership",
+            "account", "feeds", "login", "logout");
+
     private final Database db;
 
     Taxonomy(Database db) {
@@ -39,6 +44,9 @@ final class Taxonomy {
         String cleanName = Fields.required("name", name, 80);
         String cleanSlug = slug == null || slug.isBlank() ? Slugs.of(cleanName) : slug.trim();
         Fields.slug("slug", cleanSlug);
+        if (RESERVED_SECTION_SLUGS.contains(cleanSlug)) {
+            throw WebError.badRequest("slug", "/" + cleanSlug + " is used by the site itself; choose another address for this section.");
+        }
         String desc = Fields.optional("description", description, 500);
         return uniquely("slug", "A section with the address /" + cleanSlug + " already exists.", () -> db.jdbi().withHandle(h -> id == null
                 ? h.createQuery("insert into sections (slug, name, description, position) values (:slug, :name, :d, :p) returning *")

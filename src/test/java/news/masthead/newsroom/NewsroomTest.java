@@ -116,6 +116,14 @@ class NewsroomTest {
     }
 
     @Test
+    void aSectionCannotTakeAnAddressTheSiteUses() {
+        assertThatThrownBy(() -> newsroom.saveSection(null, "search", "Search", "", 9))
+                .isInstanceOf(WebError.class).extracting("field").isEqualTo("slug");
+        assertThatThrownBy(() -> newsroom.saveSection(null, "", "Admin", "", 9))
+                .isInstanceOf(WebError.class).hasMessageContaining("/admin is used by the site");
+    }
+
+    @Test
     void theEditLockShowsWhoIsEditingAndCanBeTakenOver() {
         long other = db.jdbi().withHandle(h -> h.createQuery("insert into staff (email, name, role) values ('o@example.org', 'Otto Other', 'editor') returning id")
                 .mapTo(Long.class).one());
