@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.html.Markdown;
 import news.masthead.platform.web.Web;
+import news.masthead.site.Site;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -26,22 +27,25 @@ public final class Admin implements AutoCloseable {
     private final LockRoutes locks;
     private final RevisionPages revisions;
     private final TaxonomyPages taxonomy;
+    private final SettingsPages settings;
     private final AdminApi adminApi;
     private final ContentApi contentApi;
     private final ScheduledPublisher publisher;
 
     /**
      * @param baseUrl  the public address articles' URLs start with (read per request: it is known once the port is)
-     * @param siteZone the time zone editors type and read times in
+     * @param site     the site, whose settings admins change and whose time zone editors type and read times in
      */
-    public Admin(Newsroom newsroom, Web web, Supplier<String> baseUrl, Supplier<ZoneId> siteZone,
+    public Admin(Newsroom newsroom, Site site, Web web, Supplier<String> baseUrl,
                  BiFunction<Context, String, Editor> requireStaff, Function<Context, String> requireApiClient) {
+        Supplier<ZoneId> siteZone = () -> site.settings().zone();
         Pages pages = new Pages(web, requireStaff);
         Times times = new Times(siteZone);
         this.articles = new ArticlePages(newsroom, pages, times, new Markdown(), baseUrl);
         this.locks = new LockRoutes(newsroom, pages, times, web);
         this.revisions = new RevisionPages(newsroom, pages, times);
         this.taxonomy = new TaxonomyPages(newsroom, pages);
+        this.settings = new SettingsPages(site, pages);
         this.adminApi = new AdminApi(newsroom, web, new JsonBodies(web.json()), requireApiClient, baseUrl);
         this.contentApi = new ContentApi(newsroom, web, baseUrl);
         this.publisher = new ScheduledPublisher(newsroom, PUBLISH_DUE_EVERY);
@@ -52,6 +56,7 @@ public final class Admin implements AutoCloseable {
         locks.routes(routes);
         revisions.routes(routes);
         taxonomy.routes(routes);
+        settings.routes(routes);
         adminApi.routes(routes);
         contentApi.routes(routes);
     }

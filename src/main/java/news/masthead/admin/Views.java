@@ -83,4 +83,16 @@ public final class Views {
 
     public record TagsPage(Chrome chrome, List<Tag> tags) {
     }
+
+    public record SettingsForm(String name, String tagline, String logoPhotoId, String language, String timeZone,
+                               String footerText) {
+        static SettingsForm of(news.masthead.site.SiteSettings s) {
+            return new SettingsForm(s.name(), s.tagline(), s.logoPhotoId() == null ? "" : Long.toString(s.logoPhotoId()),
+                    s.language(), s.timeZone(), s.footerText());
+        }
+    }
+
+    public record SettingsPage(Chrome chrome, SettingsForm form, java.util.Set<String> zones, boolean saved, String error,
+                               String errorField) {
+    }
 }

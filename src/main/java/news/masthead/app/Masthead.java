@@ -68,7 +68,7 @@ public final class Masthead implements AutoCloseable {
         this.site = new Site(database, newsroom, feeds, photos, web, pageCache, () -> this.settings.baseUrl());
         newsroom.onChange(change -> invalidationBus.publish(site.invalidationKeys(change).toArray(String[]::new)));
         site.onSettingsChange(() -> invalidationBus.publish(Site.EVERY_PAGE));
-        this.admin = new Admin(newsroom, web, () -> this.settings.baseUrl(), () -> site.settings().zone(),
+        this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(),
                 (ctx, role) -> {
                     StaffMember staff = accounts.requireStaff(ctx, Role.parse(role));
                     return new Editor(staff.id(), staff.name(), staff.role().name().toLowerCase(java.util.Locale.ROOT));

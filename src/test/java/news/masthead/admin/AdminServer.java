@@ -23,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -50,7 +49,7 @@ final class AdminServer implements AutoCloseable {
         this.newsroom = node.masthead.newsroom();
         Templates templates = new Templates();
         Web web = new Web(templates, new Csrf(false), json, new ErrorPages(templates, json), new Assets());
-        this.admin = new Admin(newsroom, web, () -> node.masthead.settings().baseUrl(), () -> ZoneId.of("Europe/Berlin"),
+        this.admin = new Admin(newsroom, node.masthead.site(), web, () -> node.masthead.settings().baseUrl(),
                 this::requireStaff, AdminServer::requireApiClient);
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

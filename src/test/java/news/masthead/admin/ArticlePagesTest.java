@@ -171,6 +171,10 @@ class ArticlePagesTest {
 
     @Test
     void schedulingFromTheFormPublishesWhenTheTimeComes() {
+        var site = server.node.masthead.site();
+        var current = site.settings();
+        site.updateSettings(new news.masthead.site.SiteSettings(current.name(), current.tagline(), current.logoPhotoId(),
+                current.language(), "Europe/Berlin", current.footerText()));
         var browser = server.browser(editor);
         long id = newsroom.create(ArticleDraft.of("Embargoed report", "", "text", "world"), editor);
         String at = LocalDateTime.ofInstant(server.node.clock.instant().plus(Duration.ofHours(2)), ZoneId.of("Europe/Berlin"))
