@@ -21,12 +21,15 @@ import news.masthead.platform.web.Json;
 import news.masthead.platform.web.SecurityHeaders;
 import news.masthead.platform.web.Templates;
 import news.masthead.platform.web.Web;
+import news.masthead.search.Search;
+import news.masthead.site.PageMeta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One running Masthead node: the features built on one database and served over HTTP. All wiring
@@ -43,6 +46,7 @@ public final class Masthead implements AutoCloseable {
     private final Accounts accounts;
     private final Newsroom newsroom;
     private final Admin admin;
+    private final Search search;
     private Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -59,6 +63,8 @@ public final class Masthead implements AutoCloseable {
         metrics.watch(database.pool());
         metrics.watch(pageCache);
         this.newsroom = new Newsroom(database, clock);
+        this.search = new Search(newsroom, settings.dataDir().resolve("search"), siteLanguage(), clock);
+        newsroom.onChange(change -> search.poke());
         this.admin = new Admin(newsroom, web, () -> this.settings.baseUrl(), () -> ZoneOffset.UTC,
                 (ctx, role) -> {
                     StaffMember staff = accounts.requireStaff(ctx, Role.parse(role));
@@ -66,6 +72,24 @@ public final class Masthead implements AutoCloseable {
                 },
                 ctx -> accounts.requireApiToken(ctx).name());
         this.http = Javalin.create(config -> configure(config, web));
+    }
+
+    /** The site's language (site settings), which search analysis follows. */
+    private String siteLanguage() {
+        return database.jdbi().withHandle(h -> h.createQuery("select language from site_settings where id = 1")
+                .mapTo(String.class).findOne()).orElse("en");
+    }
+
+    /** The public layout's frame for search until the site feature provides the real one. */
+    private PageMeta.SiteFrame siteFrame(Web web) {
+        record Row(String name, String tagline, String language, String footer) {
+        }
+        Optional<Row> row = database.jdbi().withHandle(h -> h.createQuery(
+                        "select name, tagline, language, footer_text from site_settings where id = 1")
+                .map((rs, c) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).findOne());
+        Row r = row.orElse(new Row("Masthead", "", "en", ""));
+        return new PageMeta.SiteFrame(r.name(), r.tagline(), r.language(), r.footer(), web.assets().url("site.css"),
+                newsroom.sections().stream().map(s -> new PageMeta.NavLink(s.name(), s.path())).toList());
     }
 
     private void configure(JavalinConfig config, Web web) {
@@ -90,6 +114,7 @@ public final class Masthead implements AutoCloseable {
         new Health(database, web.json()).routes(config.routes);
         accounts.routes(config.routes);
         admin.routes(config.routes);
+        search.routes(config.routes, web, () -> siteFrame(web));
     }
 
     /** Builds every feature on {@code database} and starts serving on the configured port. */
@@ -144,10 +169,16 @@ public final class Masthead implements AutoCloseable {
         return newsroom;
     }
 
+    /** This node's full-text search index. */
+    public Search search() {
+        return search;
+    }
+
     @Override
     public void close() {
         admin.close();
         http.stop();
+        search.close();
         invalidationBus.close();
         metrics.close();
     }
