@@ -13,7 +13,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -37,14 +36,13 @@ import java.util.Map;
  */
 final class Finder {
     /** Matches are counted exactly up to here; past it the total is a lower bound. */
-    static final int COUNT_LIMIT = 10_000;
+    static final int COUNT_LIMIT = 1_000;
     /** Words (whitespace-separated chunks) beyond this many are ignored. */
     static final int MAX_WORDS = 20;
     private static final int OPERATORS = SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR
             | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.OR_OPERATOR
             | SimpleQueryParser.PRECEDENCE_OPERATORS;
-    private static final Sort NEWEST = new Sort(
-            LongField.newSortField(Fields.PUBLISHED, true, SortedNumericSelector.Type.MIN), SortField.FIELD_SCORE);
+    private static final Sort NEWEST = new Sort(LongField.newSortField(Fields.PUBLISHED, true, SortedNumericSelector.Type.MIN));
     private static final String[] HIGHLIGHTED = {Fields.HEADLINE, Fields.BODY};
     private static final int[] PASSAGES = {1, 2};
 
@@ -55,10 +53,11 @@ final class Finder {
     }
 
     /**
-     * The query for a request: every word must match in some field (headline, standfirst, body,
-     * authors, tags — weighted), quoted phrases stay phrases, {@code -word} excludes; everything
-     * else in the input (wildcards, fuzzy marks, backslashes, control characters) is just text that
-     * the analyzer drops. Section and dates filter without affecting the score.
+     * The query for a request: every word must be in the article's text (headline, standfirst, body,
+     * authors, tags) and words in the headline add to the score; quoted phrases stay phrases,
+     * {@code -word} excludes; everything else in the input (wildcards, fuzzy marks, backslashes,
+     * control characters) is just text that the analyzer drops. Section and dates filter without
+     * affecting the score.
      */
     Query query(SearchRequest request) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -66,9 +65,12 @@ final class Finder {
         if (words.isBlank()) {
             query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         } else {
-            SimpleQueryParser parser = new SimpleQueryParser(analyzer, Fields.WEIGHTS, OPERATORS);
-            parser.setDefaultOperator(BooleanClause.Occur.MUST);
-            query.add(parser.parse(words), BooleanClause.Occur.MUST);
+            SimpleQueryParser required = new SimpleQueryParser(analyzer, Map.of(Fields.TEXT, 1f), OPERATORS);
+            required.setDefaultOperator(BooleanClause.Occur.MUST);
+            query.add(required.parse(words), BooleanClause.Occur.MUST);
+            SimpleQueryParser headline = new SimpleQueryParser(analyzer, Map.of(Fields.HEADLINE, Fields.HEADLINE_BOOST), OPERATORS);
+            headline.setDefaultOperator(BooleanClause.Occur.SHOULD);
+            query.add(headline.parse(words), BooleanClause.Occur.SHOULD);
         }
         if (request.section() != null) {
             query.add(KeywordField.newExactQuery(Fields.SECTION, request.section()), BooleanClause.Occur.FILTER);
@@ -136,6 +138,7 @@ final class Finder {
         return UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(100_000)
+                .withFieldMatcher(queryField -> true) // the words matched "text"; mark them in headline and body
                 .build();
     }
 

@@ -95,6 +95,11 @@ final class Generation implements Closeable {
         writer.updateDocument(Fields.idTerm(article.id()), Fields.document(article));
     }
 
+    /** Adds an article known not to be in the index yet (a fresh generation being built). */
+    void add(IndexedArticle article) throws IOException {
+        writer.addDocument(Fields.document(article));
+    }
+
     void delete(long articleId) throws IOException {
         writer.deleteDocuments(Fields.idTerm(articleId));
     }

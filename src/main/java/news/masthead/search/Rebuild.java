@@ -37,7 +37,7 @@ final class Rebuild {
                     break;
                 }
                 for (LiveArticle live : newsroom.live(ids)) {
-                    generation.upsert(IndexedArticle.of(live));
+                    generation.add(IndexedArticle.of(live));
                     count++;
                 }
                 after = ids.getLast();

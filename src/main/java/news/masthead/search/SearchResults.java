@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One page of results. {@code total} is exact when {@code totalExact}; past
- * {@link Finder#COUNT_LIMIT} matches it is a lower bound ("more than 10,000").
+ * {@link Finder#COUNT_LIMIT} matches it is a lower bound ("more than 1,000").
  */
 public record SearchResults(SearchRequest request, List<Hit> hits, long total, boolean totalExact) {
 
