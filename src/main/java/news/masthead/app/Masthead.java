@@ -25,6 +25,7 @@ import news.masthead.platform.web.Web;
 import news.masthead.site.PhotoFigures;
 import news.masthead.site.Site;
 import news.masthead.syndication.Feeds;
+import news.masthead.search.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class Masthead implements AutoCloseable {
     private final Newsroom newsroom;
     private final Admin admin;
     private final Site site;
+    private final Search search;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -68,6 +70,8 @@ public final class Masthead implements AutoCloseable {
         this.site = new Site(database, newsroom, feeds, photos, web, pageCache, () -> this.settings.baseUrl());
         newsroom.onChange(change -> invalidationBus.publish(site.invalidationKeys(change).toArray(String[]::new)));
         site.onSettingsChange(() -> invalidationBus.publish(Site.EVERY_PAGE));
+        this.search = new Search(newsroom, settings.dataDir().resolve("search"), site.settings().language(), clock);
+        newsroom.onChange(change -> search.poke());
         this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(),
                 (ctx, role) -> {
                     StaffMember staff = accounts.requireStaff(ctx, Role.parse(role));
@@ -106,6 +110,7 @@ public final class Masthead implements AutoCloseable {
                 throw new NotFoundResponse();
             }
         });
+        search.routes(config.routes, web, site::frame);
         site.routes(config.routes);
     }
 
@@ -165,10 +170,16 @@ public final class Masthead implements AutoCloseable {
         return site;
     }
 
+    /** This node's full-text search index. */
+    public Search search() {
+        return search;
+    }
+
     @Override
     public void close() {
         admin.close();
         http.stop();
+        search.close();
         invalidationBus.close();
         metrics.close();
     }
