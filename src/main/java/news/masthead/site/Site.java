@@ -100,19 +100,25 @@ public final class Site {
     // routes
 
     public void routes(RoutesConfig routes) {
-        routes.get("/", ctx -> serve(ctx, "/", () -> pages.home(settings())));
-        routes.get("/robots.txt", ctx -> serve(ctx, "/robots.txt", () -> Page.ok(TEXT, feeds.robots(), Set.of(Keys.SITE))));
-        routes.get("/rss.xml", ctx -> serve(ctx, ctx.path(), () -> feed("rss.xml", null)));
-        routes.get("/atom.xml", ctx -> serve(ctx, ctx.path(), () -> feed("atom.xml", null)));
-        routes.get("/feed.json", ctx -> serve(ctx, ctx.path(), () -> feed("feed.json", null)));
-        routes.get("/sitemap.xml", ctx -> serve(ctx, ctx.path(), () -> sitemap(feeds.sitemapIndex())));
-        routes.get("/news-sitemap.xml", ctx -> serve(ctx, ctx.path(),
+        both(routes, "/", ctx -> serve(ctx, "/", () -> pages.home(settings())));
+        both(routes, "/robots.txt", ctx -> serve(ctx, "/robots.txt", () -> Page.ok(TEXT, feeds.robots(), Set.of(Keys.SITE))));
+        both(routes, "/rss.xml", ctx -> serve(ctx, ctx.path(), () -> feed("rss.xml", null)));
+        both(routes, "/atom.xml", ctx -> serve(ctx, ctx.path(), () -> feed("atom.xml", null)));
+        both(routes, "/feed.json", ctx -> serve(ctx, ctx.path(), () -> feed("feed.json", null)));
+        both(routes, "/sitemap.xml", ctx -> serve(ctx, ctx.path(), () -> sitemap(feeds.sitemapIndex())));
+        both(routes, "/news-sitemap.xml", ctx -> serve(ctx, ctx.path(),
                 () -> sitemap(feeds.newsSitemap(pages.publication(settings())))));
-        routes.get("/sitemaps/{file}", ctx -> serve(ctx, ctx.path(), () -> sitemapFile(ctx.pathParam("file"))));
-        routes.get("/author/{slug}", ctx -> listing(ctx, (settings, page) -> pages.author(settings, slugOrNull(ctx, "slug"), page)));
-        routes.get("/tag/{slug}", ctx -> listing(ctx, (settings, page) -> pages.tag(settings, slugOrNull(ctx, "slug"), page)));
-        routes.get("/{section}", ctx -> listing(ctx, (settings, page) -> pages.section(settings, slugOrNull(ctx, "section"), page)));
-        routes.get("/{section}/{slug}", this::sectionChild);
+        both(routes, "/sitemaps/{file}", ctx -> serve(ctx, ctx.path(), () -> sitemapFile(ctx.pathParam("file"))));
+        both(routes, "/author/{slug}", ctx -> listing(ctx, (settings, page) -> pages.author(settings, slugOrNull(ctx, "slug"), page)));
+        both(routes, "/tag/{slug}", ctx -> listing(ctx, (settings, page) -> pages.tag(settings, slugOrNull(ctx, "slug"), page)));
+        both(routes, "/{section}", ctx -> listing(ctx, (settings, page) -> pages.section(settings, slugOrNull(ctx, "section"), page)));
+        both(routes, "/{section}/{slug}", this::sectionChild);
+    }
+
+    /** Public pages answer HEAD exactly as GET, headers only (crawlers and link checkers use it). */
+    private static void both(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     /** {@code /{section}/{slug}}: an article, or one of the section's feeds. */
