@@ -13,6 +13,7 @@ import news.masthead.accounts.Accounts;
 import news.masthead.accounts.Role;
 import news.masthead.accounts.StaffMember;
 import news.masthead.admin.Editor;
+import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.metrics.Metrics;
 import news.masthead.platform.web.Assets;
@@ -49,6 +50,7 @@ public final class Masthead implements AutoCloseable {
     private final Admin admin;
     private final Site site;
     private final Search search;
+    private final PhotoLibrary photos;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -65,9 +67,11 @@ public final class Masthead implements AutoCloseable {
         metrics.watch(database.pool());
         metrics.watch(pageCache);
         this.newsroom = new Newsroom(database, clock);
-        PhotoFigures photos = PhotoFigures.none();
-        Feeds feeds = new Feeds(newsroom, () -> this.settings.baseUrl(), id -> photos.figure(id).map(PhotoFigures.Figure::src), json, clock);
-        this.site = new Site(database, newsroom, feeds, photos, web, pageCache, () -> this.settings.baseUrl());
+        this.photos = new PhotoLibrary(database, clock);
+        PhotoFigures figures = id -> photos.find(id).map(p -> new PhotoFigures.Figure(p.src(), p.srcset(),
+                p.srcWidth(), p.heightAt(p.srcWidth()), p.alt(), p.caption(), p.credit()));
+        Feeds feeds = new Feeds(newsroom, () -> this.settings.baseUrl(), id -> figures.figure(id).map(PhotoFigures.Figure::src), json, clock);
+        this.site = new Site(database, newsroom, feeds, figures, web, pageCache, () -> this.settings.baseUrl());
         newsroom.onChange(change -> invalidationBus.publish(site.invalidationKeys(change).toArray(String[]::new)));
         site.onSettingsChange(() -> invalidationBus.publish(Site.EVERY_PAGE));
         this.search = new Search(newsroom, settings.dataDir().resolve("search"), site.settings().language(), clock);
@@ -103,6 +107,8 @@ public final class Masthead implements AutoCloseable {
         new Health(database, web.json()).routes(config.routes);
         accounts.routes(config.routes);
         admin.routes(config.routes);
+        photos.routes(config.routes);
+        photos.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.CONTRIBUTOR).name());
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
