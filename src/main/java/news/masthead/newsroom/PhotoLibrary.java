@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,8 @@ public final class PhotoLibrary {
     private final PhotoRows rows;
     private final Clock clock;
     private final RenditionCache cache = new RenditionCache(64L * 1024 * 1024);
+    /** A decoded 60-megapixel upload takes a few hundred MB; two at a time per node is plenty for a newsroom. */
+    private final Semaphore decoding = new Semaphore(2);
 
     public PhotoLibrary(Database database, Clock clock) {
         this.rows = new PhotoRows(database);
@@ -79,7 +82,7 @@ public final class PhotoLibrary {
             return existing.get();
         }
         PhotoMetadata metadata = PhotoMetadata.read(bytes);
-        RenditionMaker.Result made = RenditionMaker.make(bytes, format, declared, metadata.orientation());
+        RenditionMaker.Result made = makeRenditions(bytes, format, declared, metadata.orientation());
         PhotoDetails filled = validated(new PhotoDetails(
                 given.caption().isEmpty() ? limit(metadata.caption(), 2000) : given.caption(),
                 given.credit().isEmpty() ? limit(metadata.credit(), 300) : given.credit(),
@@ -87,6 +90,15 @@ public final class PhotoLibrary {
         Optional<Long> id = rows.insert(sha256, originalName(fileName, format), format, made, filled, bytes, clock.instant());
         return id.flatMap(rows::find).or(() -> rows.findBySha256(sha256))
                 .orElseThrow(() -> new IllegalStateException("Photo " + sha256 + " vanished after insert"));
+    }
+
+    private RenditionMaker.Result makeRenditions(byte[] bytes, PhotoFormat format, PhotoFormat.Dimensions declared, int orientation) {
+        decoding.acquireUninterruptibly();
+        try {
+            return RenditionMaker.make(bytes, format, declared, orientation);
+        } finally {
+            decoding.release();
+        }
     }
 
     public Optional<Photo> find(long id) {

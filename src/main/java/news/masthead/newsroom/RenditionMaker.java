@@ -10,6 +10,8 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -59,10 +61,12 @@ final class RenditionMaker {
         int subsampling = Math.max(1, uprightWidth / (2 * widest));
         BufferedImage image = orient(decode(bytes, format, subsampling), orientation);
         boolean transparent = hasTransparency(image);
+        // halve once for all widths rather than once per width
+        BufferedImage base = halveDownTo(image, widest, transparent);
         List<Encoded> renditions = new ArrayList<>();
         for (int width : widths) {
             int height = Math.max(1, (int) Math.round((double) uprightHeight * width / uprightWidth));
-            BufferedImage scaled = scale(image, width, height, transparent);
+            BufferedImage scaled = scale(base, width, height, transparent);
             renditions.add(transparent
                     ? new Encoded(width, height, "image/png", png(scaled))
                     : new Encoded(width, height, "image/jpeg", jpeg(scaled)));
@@ -71,7 +75,8 @@ final class RenditionMaker {
     }
 
     private static BufferedImage decode(byte[] bytes, PhotoFormat format, int subsampling) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        // in memory: ImageIO's default stream would spool every upload to a temporary file first
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase(java.util.Locale.ROOT));
             if (!readers.hasNext()) {
                 throw new IllegalStateException("No ImageIO reader for " + format);
@@ -157,11 +162,16 @@ final class RenditionMaker {
     /** Halves repeatedly, then one bicubic step to the exact size: sharp and without aliasing. */
     private static BufferedImage scale(BufferedImage source, int width, int height, boolean keepAlpha) {
         int type = keepAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        return draw(halveDownTo(source, width, keepAlpha), width, height, type, keepAlpha);
+    }
+
+    private static BufferedImage halveDownTo(BufferedImage source, int width, boolean keepAlpha) {
+        int type = keepAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
         BufferedImage current = source;
-        while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
+        while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= 1) {
             current = draw(current, current.getWidth() / 2, current.getHeight() / 2, type, keepAlpha);
         }
-        return draw(current, width, height, type, keepAlpha);
+        return current;
     }
 
     private static BufferedImage draw(BufferedImage source, int width, int height, int type, boolean keepAlpha) {
@@ -182,29 +192,30 @@ final class RenditionMaker {
     }
 
     private static byte[] jpeg(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        return encode(image, "jpeg", true);
+    }
+
+    private static byte[] png(BufferedImage image) {
+        return encode(image, "png", false);
+    }
+
+    /** Encodes in memory (ImageIO's default output stream would go through a temporary file). */
+    private static byte[] encode(BufferedImage image, String format, boolean lossy) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JPEG_QUALITY);
-            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            if (lossy) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(JPEG_QUALITY);
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
             writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             writer.dispose();
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

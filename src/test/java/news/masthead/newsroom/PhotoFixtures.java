@@ -169,7 +169,8 @@ final class PhotoFixtures {
             if (count > 0) {
                 out.write((int) (buffer & 0xFF));
             }
-            out.writeBytes(new byte[4]);
+            // zero-bit symbols still make a decoder peek ahead; padding keeps it from reading past the end
+            out.writeBytes(new byte[64]);
             return out.toByteArray();
         }
     }
@@ -230,6 +231,26 @@ final class PhotoFixtures {
             payload.write(0);
         }
         return insertSegment(jpeg, 0xED, payload.toByteArray());
+    }
+
+    /** The JPEG with an XMP packet (APP1) giving dc:description, dc:creator and photoshop:Credit. */
+    static byte[] withXmp(byte[] jpeg, String description, String creator, String credit) {
+        String xmp = """
+                <?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+                <x:xmpmeta xmlns:x="adobe:ns:meta/">
+                 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+                  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+                      xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:Credit="%s">
+                   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:description>
+                   <dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>
+                  </rdf:Description>
+                 </rdf:RDF>
+                </x:xmpmeta>
+                <?xpacket end="w"?>""".formatted(credit, description, creator);
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        payload.writeBytes("http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII));
+        payload.writeBytes(xmp.getBytes(StandardCharsets.UTF_8));
+        return insertSegment(jpeg, 0xE1, payload.toByteArray());
     }
 
     private static void dataset(ByteArrayOutputStream out, int record, int number, byte[] value) {

@@ -113,6 +113,16 @@ class PhotoLibraryTest {
     }
 
     @Test
+    void xmpDescriptionCreatorAndCreditFillBlankDetails() {
+        byte[] bytes = PhotoFixtures.withXmp(PhotoFixtures.jpeg(642, 480), "Runners cross the finish line", "Sam Ortiz", "City Wire");
+
+        Photo photo = library.upload("finish.jpg", bytes, PhotoDetails.BLANK);
+
+        assertThat(photo.caption()).isEqualTo("Runners cross the finish line");
+        assertThat(photo.credit()).isEqualTo("Sam Ortiz / City Wire");
+    }
+
+    @Test
     void detailsTheDeskGivesWinOverTheFile() {
         byte[] bytes = PhotoFixtures.withIptc(PhotoFixtures.jpeg(641, 480), "Agency caption", "Agency photographer", "Agency");
 
