@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The admin pages over HTTP with real CSRF. Until {@code accounts} lands, this class runs its own
- * Javalin with the platform's CSRF, security headers and error pages (as {@code Masthead} does) and
- * a staff resolver that names a fixed editor.
+ * The admin pages over HTTP with real CSRF: its own Javalin with the platform's CSRF, security
+ * headers and error pages (as {@code Masthead} builds them) and a staff resolver naming a fixed
+ * editor, so the page behaviour is tested apart from sign-in ({@code PhotoMediaTest} covers the real
+ * node with a signed-in contributor).
  */
 class PhotoAdminTest {
     static final Database database = TestDatabases.fresh();

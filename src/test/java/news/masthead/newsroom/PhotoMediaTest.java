@@ -1,5 +1,7 @@
 package news.masthead.newsroom;
 
+import news.masthead.accounts.Role;
+import news.masthead.accounts.StaffBrowser;
 import news.masthead.testing.RunningMasthead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -59,9 +61,35 @@ class PhotoMediaTest {
     }
 
     @Test
-    void theAdminPagesRefuseAnyoneUntilAccountsIsWired() {
-        assertThat(app.get("/admin/photos").statusCode()).isEqualTo(401);
-        assertThat(app.get("/admin/photos.json?q=x").statusCode()).isEqualTo(401);
-        assertThat(app.get("/admin/photos/" + photo.id()).statusCode()).isEqualTo(401);
+    void signedOutVisitorsAreSentToSignInAndScriptsGetA401() {
+        HttpResponse<String> page = app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/photos"))).header("Accept", "text/html").build());
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("Location")).hasValue("/admin/login?next=%2Fadmin%2Fphotos");
+        HttpResponse<String> json = app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/photos.json?q=x")))
+                .header("Accept", "application/json").build());
+        assertThat(json.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSignedInContributorUploadsThroughTheRealNodeAndSeesTheEditPage() {
+        StaffBrowser browser = StaffBrowser.signedIn(app, Role.CONTRIBUTOR);
+        byte[] jpeg = PhotoFixtures.withIptc(PhotoFixtures.jpeg(900, 600), "Lifeboat launch", "Ray Holt", "Coast Pictures");
+        PhotoAdminTest.Multipart form = PhotoAdminTest.multipart(browser.csrf(), "lifeboat.jpg", jpeg, java.util.Map.of());
+
+        HttpResponse<String> posted = app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/photos")))
+                .header("Cookie", cookies(browser))
+                .header("Content-Type", form.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
+
+        assertThat(posted.statusCode()).isEqualTo(303);
+        HttpResponse<String> edit = browser.get(posted.headers().firstValue("Location").orElseThrow());
+        assertThat(edit.statusCode()).isEqualTo(200);
+        assertThat(edit.body()).contains("value=\"Lifeboat launch\"").contains("value=\"Ray Holt / Coast Pictures\"");
+    }
+
+    /** The Cookie header the signed-in browser sends (session and CSRF), for a multipart request it cannot build. */
+    private static String cookies(StaffBrowser browser) {
+        HttpResponse<String> probe = browser.get("/admin/photos.json");
+        assertThat(probe.statusCode()).isEqualTo(200);
+        return probe.request().headers().firstValue("Cookie").orElseThrow();
     }
 }
