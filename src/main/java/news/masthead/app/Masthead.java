@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import news.masthead.admin.Admin;
 import news.masthead.newsroom.Newsroom;
@@ -23,6 +24,7 @@ import news.masthead.platform.web.Json;
 import news.masthead.platform.web.SecurityHeaders;
 import news.masthead.platform.web.Templates;
 import news.masthead.platform.web.Web;
+import news.masthead.platform.web.WebError;
 import news.masthead.site.PhotoFigures;
 import news.masthead.site.Site;
 import news.masthead.syndication.Feeds;
@@ -39,6 +41,8 @@ import java.util.Map;
  */
 public final class Masthead implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Masthead.class);
+    /** The largest photo upload (PhotoLibrary refuses more than 25 MB with its own message). */
+    private static final long MAX_UPLOAD_MB = 26;
 
     private final Database database;
     private final Javalin http;
@@ -74,6 +78,8 @@ public final class Masthead implements AutoCloseable {
         this.site = new Site(database, newsroom, feeds, figures, web, pageCache, () -> this.settings.baseUrl());
         newsroom.onChange(change -> invalidationBus.publish(site.invalidationKeys(change).toArray(String[]::new)));
         site.onSettingsChange(() -> invalidationBus.publish(Site.EVERY_PAGE));
+        // captions and credits show on many pages and feeds; edits are rare, so drop every public page
+        photos.onDetailsChange(photoId -> invalidationBus.publish(Site.EVERY_PAGE));
         this.search = new Search(newsroom, settings.dataDir().resolve("search"), site.settings().language(), clock);
         newsroom.onChange(change -> search.poke());
         this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(),
@@ -87,7 +93,7 @@ public final class Masthead implements AutoCloseable {
 
     private void configure(JavalinConfig config, Web web) {
         config.startup.showJavalinBanner = false;
-        config.http.maxRequestSize = 60L * 1024 * 1024;
+        config.http.maxRequestSize = (MAX_UPLOAD_MB + 1) * 1024 * 1024;
         config.http.generateEtags = false;
         config.router.ignoreTrailingSlashes = true;
         config.router.treatMultipleSlashesAsSingleSlash = true;
@@ -100,7 +106,15 @@ public final class Masthead implements AutoCloseable {
             files.location = Location.CLASSPATH;
             files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
         });
+        config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
+        config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB + 1, SizeUnit.MB);
         config.routes.before(ctx -> SecurityHeaders.apply(ctx));
+        // refuse an oversized body from its declared length, before anything (the CSRF check) reads it
+        config.routes.before(ctx -> {
+            if (ctx.req().getContentLengthLong() > (MAX_UPLOAD_MB + 1) * 1024 * 1024) {
+                throw WebError.tooLarge(null, "That upload is too large: at most " + MAX_UPLOAD_MB + " MB.");
+            }
+        });
         config.routes.before(ctx -> web.csrf().verify(ctx));
         web.errors().register(config.routes);
         metrics.install(config);

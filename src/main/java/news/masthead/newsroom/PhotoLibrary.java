@@ -55,6 +55,7 @@ public final class PhotoLibrary {
     private final RenditionCache cache = new RenditionCache(64L * 1024 * 1024);
     /** A decoded 60-megapixel upload takes a few hundred MB; two at a time per node is plenty for a newsroom. */
     private final Semaphore decoding = new Semaphore(2);
+    private final List<java.util.function.LongConsumer> detailListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PhotoLibrary(Database database, Clock clock) {
         this.rows = new PhotoRows(database);
@@ -106,10 +107,16 @@ public final class PhotoLibrary {
     }
 
     /** Replaces caption, credit, alt text and licence; 404 when there is no such photo. */
+    /** Called with the photo's id after its caption, credit, alt text or licence changed (pages showing it are stale). */
+    public void onDetailsChange(java.util.function.LongConsumer listener) {
+        detailListeners.add(listener);
+    }
+
     public Photo updateDetails(long id, PhotoDetails details) {
         if (!rows.updateDetails(id, validated(details == null ? PhotoDetails.BLANK : details))) {
             throw WebError.notFound("There is no photo " + id + ".");
         }
+        detailListeners.forEach(listener -> listener.accept(id));
         return rows.find(id).orElseThrow(WebError::notFound);
     }
 
