@@ -4,6 +4,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import news.masthead.accounts.Role;
 import news.masthead.testing.Browser;
+import news.masthead.testing.Eventually;
 import news.masthead.testing.RunningMasthead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -17,9 +18,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,10 +70,10 @@ class NewsroomToReaderTest {
         assertThat(page.locator("body").textContent()).doesNotContain("error");
 
         String path = "/science/corals-recover-on-the-northern-reef";
-        awaitTrue(() -> app.get("/").body().contains(path), "front page");
-        awaitTrue(() -> app.get("/science").body().contains(path), "section front");
-        awaitTrue(() -> app.get("/rss.xml").body().contains("Corals recover on the northern reef"), "RSS");
-        awaitTrue(() -> app.get("/search?q=corals+reef").body().contains(path), "search");
+        Eventually.awaitTrue("front page", () -> app.get("/").body().contains(path));
+        Eventually.awaitTrue("section front", () -> app.get("/science").body().contains(path));
+        Eventually.awaitTrue("RSS", () -> app.get("/rss.xml").body().contains("Corals recover on the northern reef"));
+        Eventually.awaitTrue("search", () -> app.get("/search?q=corals+reef").body().contains(path));
 
         page.navigate(app.url("/"));
         assertThat(Browser.accessibilityViolations(page)).isEmpty();
@@ -97,7 +95,7 @@ class NewsroomToReaderTest {
         page.getByText("Changes").first().click();
         assertThat(String.join(" ", page.locator(".diff del").allTextContents())).contains("twice");
         assertThat(String.join(" ", page.locator(".diff ins").allTextContents())).contains("three").contains("times");
-        awaitTrue(() -> app.get(path).body().contains("three times as many"), "the live article after the edit");
+        Eventually.awaitTrue("the live article after the edit", () -> app.get(path).body().contains("three times as many"));
     }
 
     private static byte[] photo() {
@@ -114,19 +112,6 @@ class NewsroomToReaderTest {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package news.masthead.site;
 
 import news.masthead.newsroom.ArticleDraft;
 import news.masthead.newsroom.Newsroom;
+import news.masthead.testing.Eventually;
 import news.masthead.testing.RunningMasthead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +41,7 @@ class PublishingReachesReadersTest {
         Instant published = Instant.now();
         for (String path : new String[] {"/", "/world", "/rss.xml", "/world/rss.xml", "/feed.json", "/atom.xml", "/search?q=lighthouse"}) {
             // search highlights the matched word, so look for the article's address rather than its headline
-            awaitTrue(() -> app.get(path).body().contains("/world/lighthouse-keepers-return"), path);
+            Eventually.awaitTrue(path, () -> app.get(path).body().contains("/world/lighthouse-keepers-return"));
         }
         assertThat(Duration.between(published, Instant.now())).isLessThan(Duration.ofSeconds(5));
     }
@@ -69,18 +69,5 @@ class PublishingReachesReadersTest {
         assertThat(head.body()).isEmpty();
         assertThat(app.send(HttpRequest.newBuilder(URI.create(app.url("/no-such-section")))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(404);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }
