@@ -92,18 +92,13 @@ public final class Newsroom {
                         from articles a join sections s on s.id = a.section_id
                         left join article_revisions pr on pr.id = a.published_revision_id where a.id = :id""")
                 .bind("id", id)
-                .map((rs, c) -> new Object() {
-                    final long currentRevision = rs.getLong("current_revision_id");
-                    final ArticleStatus status = ArticleStatus.of(rs.getString("status"));
-                    final Integer publishedNumber = (Integer) rs.getObject("published_number");
-                    final String path = "/" + rs.getString("section_slug") + "/" + rs.getString("slug");
-                    final Instant publishAt = RevisionRows.instant(rs, "publish_at");
-                    final Instant first = RevisionRows.instant(rs, "first_published_at");
-                    final Instant updated = RevisionRows.instant(rs, "updated_visible_at");
-                })
+                .map((rs, c) -> new ArticleRow(rs.getLong("current_revision_id"), ArticleStatus.of(rs.getString("status")),
+                        (Integer) rs.getObject("published_number"), "/" + rs.getString("section_slug") + "/" + rs.getString("slug"),
+                        RevisionRows.instant(rs, "publish_at"), RevisionRows.instant(rs, "first_published_at"),
+                        RevisionRows.instant(rs, "updated_visible_at")))
                 .findOne()
-                .map(r -> new Article(id, r.status, RevisionRows.byId(h, r.currentRevision).orElseThrow(), r.publishedNumber,
-                        r.path, r.publishAt, r.first, r.updated, Desk.currentLock(h, id).orElse(null)))
+                .map(r -> new Article(id, r.status(), RevisionRows.byId(h, r.currentRevision()).orElseThrow(), r.publishedNumber(),
+                        r.path(), r.publishAt(), r.firstPublished(), r.updated(), Desk.currentLock(h, id).orElse(null)))
                 .orElseThrow(() -> WebError.notFound("There is no article " + id + ".")));
     }
 
@@ -114,6 +109,10 @@ public final class Newsroom {
 
     public int countArticles(ArticleStatus status, String search) {
         return listings.count(status, search);
+    }
+
+    private record ArticleRow(long currentRevision, ArticleStatus status, Integer publishedNumber, String path,
+                              Instant publishAt, Instant firstPublished, Instant updated) {
     }
 
     public List<Revision> revisions(long articleId) {
