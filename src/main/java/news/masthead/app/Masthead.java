@@ -28,6 +28,7 @@ import news.masthead.platform.web.WebError;
 import news.masthead.site.PhotoFigures;
 import news.masthead.site.Site;
 import news.masthead.syndication.Feeds;
+import news.masthead.syndication.feedin.FeedImport;
 import news.masthead.search.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class Masthead implements AutoCloseable {
     private final Site site;
     private final Search search;
     private final PhotoLibrary photos;
+    private final FeedImport feedImport;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -82,12 +84,13 @@ public final class Masthead implements AutoCloseable {
         photos.onDetailsChange(photoId -> invalidationBus.publish(Site.EVERY_PAGE));
         this.search = new Search(newsroom, settings.dataDir().resolve("search"), site.settings().language(), clock);
         newsroom.onChange(change -> search.poke());
-        this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(),
-                (ctx, role) -> {
-                    StaffMember staff = accounts.requireStaff(ctx, Role.parse(role));
-                    return new Editor(staff.id(), staff.name(), staff.role().name().toLowerCase(java.util.Locale.ROOT));
-                },
+        java.util.function.BiFunction<io.javalin.http.Context, String, Editor> requireStaff = (ctx, role) -> {
+            StaffMember staff = accounts.requireStaff(ctx, Role.parse(role));
+            return new Editor(staff.id(), staff.name(), staff.role().name().toLowerCase(java.util.Locale.ROOT));
+        };
+        this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(), requireStaff,
                 ctx -> accounts.requireApiToken(ctx).name());
+        this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -123,6 +126,7 @@ public final class Masthead implements AutoCloseable {
         admin.routes(config.routes);
         photos.routes(config.routes);
         photos.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.CONTRIBUTOR).name());
+        feedImport.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -144,6 +148,7 @@ public final class Masthead implements AutoCloseable {
             throw e;
         }
         masthead.admin.start();
+        masthead.feedImport.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -195,8 +200,14 @@ public final class Masthead implements AutoCloseable {
         return search;
     }
 
+    /** Feed subscriptions and their import. */
+    public FeedImport feedImport() {
+        return feedImport;
+    }
+
     @Override
     public void close() {
+        feedImport.close();
         admin.close();
         http.stop();
         search.close();

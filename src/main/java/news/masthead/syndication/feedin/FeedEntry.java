@@ -1,0 +1,21 @@
+package news.masthead.syndication.feedin;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One item as a feed gives it, whatever the format: its stable id (RSS guid, Atom id, JSON Feed id; the
+ * link when a feed has none), link, title, summary and full content as HTML (either may be blank), author
+ * names, and the last time the feed says it changed (null when it does not say).
+ */
+record FeedEntry(String guid, String link, String title, String summaryHtml, String contentHtml,
+                 List<String> authors, Instant updated) {
+    FeedEntry {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        guid = guid == null ? "" : guid.strip();
+        link = link == null ? "" : link.strip();
+        title = title == null ? "" : title.strip();
+        summaryHtml = summaryHtml == null ? "" : summaryHtml;
+        contentHtml = contentHtml == null ? "" : contentHtml;
+    }
+}
