@@ -31,7 +31,7 @@ final class Items {
 
     /** The item log of one source, latest first. */
     List<FeedItem> log(long sourceId, int limit) {
-        return db.jdbi().withHandle(h -> h.createQuery("select " + COLUMNS + """
+        return db.jdbi().withHandle(h -> h.createQuery("select " + COLUMNS + " " + """
                          from feed_items where source_id = :s order by last_seen_at desc, id desc limit :limit""")
                 .bind("s", sourceId).bind("limit", limit).map((rs, c) -> row(rs)).list());
     }
