@@ -58,7 +58,7 @@ final class ReaderPages {
             ctx.header("Cache-Control", "no-store").redirect(next, HttpStatus.SEE_OTHER);
             return;
         }
-        renderSignIn(ctx, 200, "", next, null, NOTICES.get(ctx.queryParam("done")));
+        renderSignIn(ctx, 200, "", next, null, notice(ctx));
     }
 
     private void askForLink(Context ctx) {
@@ -112,7 +112,7 @@ final class ReaderPages {
 
     private void accountPage(Context ctx) {
         Reader reader = accounts.requireReader(ctx);
-        renderAccount(ctx, 200, reader, new AccountForm(reader.displayName(), null, "", null, NOTICES.get(ctx.queryParam("done"))));
+        renderAccount(ctx, 200, reader, new AccountForm(reader.displayName(), null, "", null, notice(ctx)));
     }
 
     private void rename(Context ctx) {
@@ -211,6 +211,11 @@ final class ReaderPages {
         all.put("meta", new PageMeta(title, null, null, "website", null, null, List.of(), frame.get(), true));
         ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
                 .result(web.templates().render(template, all));
+    }
+
+    private static String notice(Context ctx) {
+        String key = ctx.queryParam("done");
+        return key == null ? null : NOTICES.get(key);
     }
 
     private static String form(Context ctx, String name) {

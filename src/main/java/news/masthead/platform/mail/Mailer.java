@@ -219,7 +219,17 @@ public final class Mailer implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (loop != null) {
-            loop.shutdownNow();
+            // let a pass in flight finish its database writes; an SMTP conversation is cut short
+            // after a moment (the mail is then tried again when its lease ends)
+            loop.shutdown();
+            try {
+                if (!loop.awaitTermination(2, TimeUnit.SECONDS)) {
+                    loop.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                loop.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
             loop = null;
         }
     }
