@@ -311,6 +311,19 @@ class ReaderSignInTest {
     }
 
     @Test
+    void anAddressTakenBetweenAskingAndConfirmingLeavesTheAccountAsItWas() {
+        StaffBrowser browser = signedIn("slow.mover@example.org");
+        browser.post("/account/email", Map.of("email", "contested@example.org"));
+        String link = TestSmtp.link(smtp.await("contested@example.org", 1));
+        signedIn("contested@example.org");
+
+        HttpResponse<String> refused = confirm(browser, link);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Another account already uses that email address");
+        assertThat(browser.get("/account").body()).contains("Signed in as <strong>slow.mover@example.org</strong>");
+    }
+
+    @Test
     void everyReaderFormNeedsTheCsrfToken() {
         StaffBrowser browser = signedIn("csrf@example.org");
         String link = requestLink("csrf-link@example.org");

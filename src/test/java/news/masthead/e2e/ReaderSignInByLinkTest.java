@@ -55,10 +55,10 @@ class ReaderSignInByLinkTest {
         assertThat(page.locator("main").textContent()).contains("ines@example.org").contains("No membership yet");
         assertThat(Browser.accessibilityViolations(page)).isEmpty();
 
-        page.getByLabel("Name shown with your comments and on this page").fill("Inès Duarte");
+        page.getByLabel("Your name, as this site shows it").fill("Inès Duarte");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save name")).click();
         assertThat(page.locator("[role=status]").textContent()).isEqualTo("Your name is saved.");
-        assertThat(page.getByLabel("Name shown with your comments and on this page").inputValue()).isEqualTo("Inès Duarte");
+        assertThat(page.getByLabel("Your name, as this site shows it").inputValue()).isEqualTo("Inès Duarte");
 
         page.getByLabel("New email address").fill("not an address");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change email address")).click();
