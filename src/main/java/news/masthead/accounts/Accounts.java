@@ -7,8 +7,12 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.RedirectResponse;
 import io.javalin.http.SameSite;
 import news.masthead.platform.db.Database;
+import news.masthead.platform.mail.Mailer;
 import news.masthead.platform.web.Web;
 import news.masthead.platform.web.WebError;
+import news.masthead.site.PageMeta;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +20,28 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Staff accounts: who may use the admin and the API, and how they prove it.
+ * Staff and reader accounts: who is calling, and how they proved it.
+ *
+ * <p>Readers sign in at {@code /account/sign-in} with a single-use link sent to their email address
+ * (the first sign-in makes the account); their sessions, too, live in the database behind an
+ * {@code HttpOnly}, {@code SameSite=Lax} cookie. Features ask {@link #currentReader(Context)} or
+ * {@link #requireReader(Context)}.
  *
  * <p>Staff sign in at {@code /admin/login} with an email and a password (argon2id); the session lives
  * in the database behind an {@code HttpOnly}, {@code SameSite=Lax} cookie, so every node knows it.
  * Programs use bearer API tokens. Other features ask this class, and only this class, who is calling:
  * {@link #requireStaff(Context, Role)} in admin handlers, {@link #requireApiToken(Context)} in API ones.
  */
-public final class Accounts {
+public final class Accounts implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
     private static final String STAFF_ATTRIBUTE = "accounts.staff";
+    private static final String READER_ATTRIBUTE = "accounts.reader";
     private static final String CLIENT_ATTRIBUTE = "accounts.apiClient";
 
     private final Web web;
@@ -38,9 +53,22 @@ public final class Accounts {
     private final LoginAttempts attempts;
     private final ApiTokens tokens;
     private final Passwords passwords = new Passwords();
+    private final String readerCookieName;
+    private final Readers readers;
+    private final Supplier<PageMeta.SiteFrame> frame;
+    private ScheduledExecutorService housekeeping;
 
-    public Accounts(Database database, Web web, Clock clock, boolean secureCookies) {
+    /**
+     * @param mailer  where reader links are queued (in the same transaction as the link)
+     * @param baseUrl the public address links in mail start with
+     * @param frame   the public site's name and navigation, for the reader pages' layout
+     */
+    public Accounts(Database database, Web web, Clock clock, boolean secureCookies, Mailer mailer,
+                    Supplier<String> baseUrl, Supplier<PageMeta.SiteFrame> frame) {
         this.web = web;
+        this.frame = frame;
+        this.readerCookieName = secureCookies ? "__Host-mh_reader" : "mh_reader";
+        this.readers = new Readers(database, mailer, clock, baseUrl, () -> frame.get().name());
         this.clock = clock;
         this.secureCookies = secureCookies;
         this.cookieName = secureCookies ? "__Host-mh_staff" : "mh_staff";
@@ -50,9 +78,74 @@ public final class Accounts {
         this.tokens = new ApiTokens(database.jdbi(), clock);
     }
 
-    /** Sign-in and sign-out, the admin's landing page, the staff list and the token check endpoint. */
+    /**
+     * Staff sign-in and sign-out, the admin's landing page, the staff list and the token check
+     * endpoint; the readers' sign-in, link and account pages, and {@code /api/v1/me}.
+     */
     public void routes(RoutesConfig routes) {
         new AccountPages(this, web).routes(routes);
+        new ReaderPages(this, readers, web, frame).routes(routes);
+    }
+
+    /** Starts the hourly purge of expired reader links and sessions (on every node; deleting twice is harmless). */
+    public synchronized void start() {
+        if (housekeeping == null) {
+            housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("accounts-purge").factory());
+            housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Deletes reader links and sessions that can no longer be used; returns how many rows went. */
+    public int purgeExpired() {
+        return readers.purge();
+    }
+
+    private void purgeQuietly() {
+        try {
+            int purged = purgeExpired();
+            if (purged > 0) {
+                log.info("Purged {} expired reader link(s) and session(s)", purged);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Purging expired reader links and sessions failed; trying again in an hour", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+            housekeeping = null;
+        }
+    }
+
+    /** The signed-in reader of this request, if any. */
+    public Optional<Reader> currentReader(Context ctx) {
+        Optional<Reader> known = ctx.attribute(READER_ATTRIBUTE);
+        if (known == null) {
+            known = readers.bySession(ctx.cookie(readerCookieName));
+            ctx.attribute(READER_ATTRIBUTE, known);
+        }
+        return known;
+    }
+
+    /**
+     * The signed-in reader. Someone not signed in who opens a page is sent to the sign-in page (and
+     * back afterwards); an API call or a form gets a 401.
+     */
+    public Reader requireReader(Context ctx) {
+        Optional<Reader> signedIn = currentReader(ctx);
+        if (signedIn.isPresent()) {
+            return signedIn.get();
+        }
+        if (wantsPage(ctx)) {
+            String here = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.header("Cache-Control", "no-store");
+            String next = here.equals("/account") ? "" : "?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8);
+            ctx.redirect("/account/sign-in" + next, HttpStatus.SEE_OTHER);
+            throw new RedirectResponse(HttpStatus.SEE_OTHER);
+        }
+        throw WebError.unauthorized("Sign in first: ask for a sign-in link at /account/sign-in.");
     }
 
     /** The signed-in staff member of this request, if any. */
@@ -201,8 +294,34 @@ public final class Accounts {
         ctx.attribute(STAFF_ATTRIBUTE, Optional.empty());
     }
 
+    void startReaderSession(Context ctx, Reader reader, String sessionValue) {
+        readers.closeSession(ctx.cookie(readerCookieName));
+        ctx.cookie(cookie(readerCookieName, sessionValue, (int) ReaderSessions.ABSOLUTE.toSeconds()));
+        ctx.attribute(READER_ATTRIBUTE, Optional.of(reader));
+    }
+
+    void signOutReader(Context ctx) {
+        readers.closeSession(ctx.cookie(readerCookieName));
+        forgetReader(ctx);
+    }
+
+    /** Ends every session of the reader on every node, this one included. */
+    void signOutEverywhere(Context ctx, Reader reader) {
+        readers.closeAllSessions(reader.id());
+        forgetReader(ctx);
+    }
+
+    private void forgetReader(Context ctx) {
+        ctx.cookie(cookie(readerCookieName, "", 0));
+        ctx.attribute(READER_ATTRIBUTE, Optional.empty());
+    }
+
     private Cookie sessionCookie(String value, int maxAgeSeconds) {
-        Cookie cookie = new Cookie(cookieName, value);
+        return cookie(cookieName, value, maxAgeSeconds);
+    }
+
+    private Cookie cookie(String name, String value, int maxAgeSeconds) {
+        Cookie cookie = new Cookie(name, value);
         cookie.setPath("/");
         cookie.setMaxAge(maxAgeSeconds);
         cookie.setHttpOnly(true);
@@ -211,7 +330,7 @@ public final class Accounts {
         return cookie;
     }
 
-    private static boolean wantsPage(Context ctx) {
+    static boolean wantsPage(Context ctx) {
         String method = ctx.method().name();
         String accept = ctx.header("Accept");
         return (method.equals("GET") || method.equals("HEAD")) && !ctx.path().startsWith("/api/")

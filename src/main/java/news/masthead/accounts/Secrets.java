@@ -21,6 +21,12 @@ final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** Whether {@code value} could be one of our 32-byte secrets (so it is worth a database look-up). */
+    static boolean wellFormed(String value) {
+        return value != null && value.length() == 43 && value.chars().allMatch(c ->
+                c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_');
+    }
+
     /** Lower-case hex SHA-256 of the UTF-8 text. */
     static String sha256(String secret) {
         try {

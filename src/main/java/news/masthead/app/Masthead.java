@@ -16,6 +16,7 @@ import news.masthead.accounts.StaffMember;
 import news.masthead.admin.Editor;
 import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.platform.db.Database;
+import news.masthead.platform.mail.Mailer;
 import news.masthead.platform.metrics.Metrics;
 import news.masthead.platform.web.Assets;
 import news.masthead.platform.web.Csrf;
@@ -57,6 +58,7 @@ public final class Masthead implements AutoCloseable {
     private final Search search;
     private final PhotoLibrary photos;
     private final FeedImport feedImport;
+    private final Mailer mailer;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -65,7 +67,9 @@ public final class Masthead implements AutoCloseable {
         ObjectMapper json = Json.mapper();
         Templates templates = new Templates();
         Web web = new Web(templates, new Csrf(settings.secureCookies()), json, new ErrorPages(templates, json), new Assets());
-        this.accounts = new Accounts(database, web, clock, settings.secureCookies());
+        this.mailer = new Mailer(database, settings.mail(), clock);
+        this.accounts = new Accounts(database, web, clock, settings.secureCookies(), mailer,
+                () -> this.settings.baseUrl(), () -> site().frame());
         this.metrics = new Metrics(settings.metricsToken(), accounts::isAdmin);
         this.pageCache = new PageCache();
         this.invalidationBus = new InvalidationBus(database);
@@ -123,6 +127,7 @@ public final class Masthead implements AutoCloseable {
         metrics.install(config);
         new Health(database, web.json()).routes(config.routes);
         accounts.routes(config.routes);
+        mailer.routes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.ADMIN).name());
         admin.routes(config.routes);
         photos.routes(config.routes);
         photos.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.CONTRIBUTOR).name());
@@ -149,6 +154,8 @@ public final class Masthead implements AutoCloseable {
         }
         masthead.admin.start();
         masthead.feedImport.start();
+        masthead.mailer.start(java.time.Duration.ofSeconds(5));
+        masthead.accounts.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -195,6 +202,11 @@ public final class Masthead implements AutoCloseable {
         return site;
     }
 
+    /** Outgoing mail: queue it here, the sender loop delivers it. */
+    public Mailer mailer() {
+        return mailer;
+    }
+
     /** This node's full-text search index. */
     public Search search() {
         return search;
@@ -209,6 +221,8 @@ public final class Masthead implements AutoCloseable {
     public void close() {
         feedImport.close();
         admin.close();
+        accounts.close();
+        mailer.close();
         http.stop();
         search.close();
         invalidationBus.close();

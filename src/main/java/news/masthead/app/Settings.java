@@ -1,6 +1,10 @@
 package news.masthead.app;
 
+import news.masthead.platform.mail.MailSettings;
+import news.masthead.platform.mail.Message;
+
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,9 +18,11 @@ import java.util.Map;
  * @param metricsToken    bearer token that may read {@code /metrics} besides signed-in admins
  * @param secureCookies   whether cookies carry {@code Secure} ({@code MASTHEAD_SECURE_COOKIES}; default on
  *                        unless the base URL is plain http on localhost)
+ * @param mail            outgoing mail ({@code MASTHEAD_SMTP_*}); without {@code MASTHEAD_SMTP_HOST} mail is
+ *                        written to the log and the admin outbox instead
  */
 public record Settings(int port, Path dataDir, String databaseUrl, String baseUrl, String metricsToken,
-                       boolean secureCookies) {
+                       boolean secureCookies, MailSettings mail) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("masthead-data");
 
@@ -40,13 +46,68 @@ public record Settings(int port, Path dataDir, String databaseUrl, String baseUr
         boolean localPlainHttp = baseUrl.startsWith("http://localhost") || baseUrl.startsWith("http://127.0.0.1");
         String secure = env.get("MASTHEAD_SECURE_COOKIES");
         boolean secureCookies = secure == null ? !localPlainHttp : Boolean.parseBoolean(secure);
-        return new Settings(port, dataDir, databaseUrl, baseUrl, blankToNull(env.get("MASTHEAD_METRICS_TOKEN")), secureCookies);
+        return new Settings(port, dataDir, databaseUrl, baseUrl, blankToNull(env.get("MASTHEAD_METRICS_TOKEN")), secureCookies,
+                mail(env));
+    }
+
+    /**
+     * {@code MASTHEAD_SMTP_HOST} (none: mail is logged), {@code _PORT} (587), {@code _USERNAME} and
+     * {@code _PASSWORD} (both or neither), {@code _FROM} (required with a host), {@code _STARTTLS}
+     * (true/false, default true).
+     */
+    static MailSettings mail(Map<String, String> env) {
+        String host = blankToNull(env.get("MASTHEAD_SMTP_HOST"));
+        if (host == null) {
+            for (String other : new String[]{"MASTHEAD_SMTP_PORT", "MASTHEAD_SMTP_USERNAME", "MASTHEAD_SMTP_PASSWORD",
+                    "MASTHEAD_SMTP_FROM", "MASTHEAD_SMTP_STARTTLS"}) {
+                if (blankToNull(env.get(other)) != null) {
+                    throw new InvalidSetting(other + " is set but MASTHEAD_SMTP_HOST is not: set the SMTP host too,"
+                            + " or unset " + other + " to log mail instead of sending it");
+                }
+            }
+            return MailSettings.none();
+        }
+        if (!host.matches("[A-Za-z0-9.:\\[\\]-]{1,253}")) {
+            throw new InvalidSetting("MASTHEAD_SMTP_HOST must be a host name or IP address (got '" + host + "')");
+        }
+        int port = intVar(env, "MASTHEAD_SMTP_PORT", 587);
+        if (port < 1 || port > 65535) {
+            throw new InvalidSetting("MASTHEAD_SMTP_PORT must be between 1 and 65535 (got " + port + ")");
+        }
+        String username = blankToNull(env.get("MASTHEAD_SMTP_USERNAME"));
+        String password = env.get("MASTHEAD_SMTP_PASSWORD");
+        password = password == null || password.isEmpty() ? null : password;
+        if ((username == null) != (password == null)) {
+            throw new InvalidSetting(username == null
+                    ? "MASTHEAD_SMTP_PASSWORD is set but MASTHEAD_SMTP_USERNAME is not: set both or neither"
+                    : "MASTHEAD_SMTP_USERNAME is set but MASTHEAD_SMTP_PASSWORD is not: set both or neither");
+        }
+        String from = blankToNull(env.get("MASTHEAD_SMTP_FROM"));
+        if (from == null) {
+            throw new InvalidSetting("MASTHEAD_SMTP_FROM must be set with MASTHEAD_SMTP_HOST: the address mail comes from,"
+                    + " like news@example.org or 'Daily News <news@example.org>'");
+        }
+        String address = from.contains("<") && from.endsWith(">") ? from.substring(from.lastIndexOf('<') + 1, from.length() - 1) : from;
+        if (!Message.isAddress(address) || from.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidSetting("MASTHEAD_SMTP_FROM must be an address like news@example.org or 'Daily News <news@example.org>'"
+                    + " (got '" + from + "')");
+        }
+        String startTls = blankToNull(env.get("MASTHEAD_SMTP_STARTTLS"));
+        boolean tls = true;
+        if (startTls != null) {
+            switch (startTls.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1" -> tls = true;
+                case "false", "no", "0" -> tls = false;
+                default -> throw new InvalidSetting("MASTHEAD_SMTP_STARTTLS must be true or false (got '" + startTls + "')");
+            }
+        }
+        return new MailSettings(host, port, username, password, from, tls);
     }
 
     /** The same settings with the actual port once the server has bound it (for port 0). */
     public Settings withPort(int actualPort) {
         String base = baseUrl.equals("http://localhost:" + port) ? "http://localhost:" + actualPort : baseUrl;
-        return new Settings(actualPort, dataDir, databaseUrl, base, metricsToken, secureCookies);
+        return new Settings(actualPort, dataDir, databaseUrl, base, metricsToken, secureCookies, mail);
     }
 
     private static int intVar(Map<String, String> env, String name, int fallback) {
