@@ -1,0 +1,8 @@
+-- Demo content: one row once `masthead demo` has finished loading, saying how many articles it
+-- holds. A run that finds a row with at least the articles asked for adds nothing; a run killed
+-- midway left no row and resumes, skipping the articles (by slug) it already wrote.
+create table demo_content (
+    id           int primary key default 1 check (id = 1),
+    articles     int not null,
+    completed_at timestamptz not null
+);
