@@ -6,3 +6,9 @@ create table demo_content (
     articles     int not null,
     completed_at timestamptz not null
 );
+
+-- which library photo each painted demo picture became, so a re-run does not paint it again
+create table demo_photos (
+    seed     bigint primary key,
+    photo_id bigint not null references photos (id)
+);

@@ -2,6 +2,7 @@ package news.masthead.app.cli;
 
 import news.masthead.app.Masthead;
 import news.masthead.app.Settings;
+import news.masthead.app.demo.DemoContent;
 import news.masthead.platform.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,9 @@ public final class ServeCommand implements Runnable {
     static void serve(Settings settings, boolean demo, int demoArticles) {
         Database database = Database.open(settings.databaseUrl(), settings.dataDir(), Database.Role.SERVER, 16);
         database.migrate();
+        if (demo) {
+            loadDemo(database, demoArticles);
+        }
         Masthead masthead = Masthead.start(settings, database, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,11 +42,25 @@ public final class ServeCommand implements Runnable {
         System.out.println();
         System.out.println("Masthead is running: " + masthead.settings().baseUrl() + "/");
         System.out.println("Data directory: " + settings.dataDir().toAbsolutePath());
+        if (demo) {
+            System.out.println("Sign in at " + masthead.settings().baseUrl() + "/admin with " + DemoContent.STAFF_EMAIL
+                    + " / " + DemoContent.STAFF_PASSWORD);
+            System.out.println("(a fixed demo password, shown because this is a demo: change it, or don't expose this site)");
+        }
         System.out.println("Press Ctrl+C to stop.");
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void loadDemo(Database database, int articles) {
+        DemoContent demo = new DemoContent(database, Clock.systemUTC());
+        System.out.println("Loading the demo newspaper (" + articles + " articles)…");
+        DemoContent.Report report = demo.load(articles, System.out::println);
+        System.out.println(report.alreadyLoaded()
+                ? "Demo content is already loaded (" + report.articles() + " articles); nothing added."
+                : "Demo content loaded: " + report.added() + " articles added in " + report.took().toSeconds() + " s.");
     }
 }

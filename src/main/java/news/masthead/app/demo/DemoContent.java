@@ -1,0 +1,195 @@
+package news.masthead.app.demo;
+
+import news.masthead.newsroom.ArticleDraft;
+import news.masthead.newsroom.ArticleStatus;
+import news.masthead.newsroom.Author;
+import news.masthead.newsroom.Newsroom;
+import news.masthead.newsroom.Section;
+import news.masthead.platform.db.Database;
+import news.masthead.platform.time.Clocks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The demo newspaper: twelve hand-written articles, generated filler up to the number asked for,
+ * seven sections, twelve journalists, painted photos, and a demo staff account to sign in with.
+ * Loaded once: a finished load is marked in {@code demo_content}, and a load that was killed midway
+ * resumes, skipping what exists (photos by seed, sections and authors by slug, articles by slug).
+ * Asking later for more articles than were loaded adds only the difference.
+ */
+public final class DemoContent {
+    /** The demo staff account; the password is fixed because the demo runs on the operator's own machine. */
+    public static final String STAFF_EMAIL = "demo@masthead.local";
+    public static final String STAFF_PASSWORD = "masthead-demo-2026";
+    public static final String STAFF_NAME = "Demo Editor";
+
+    private final Database db;
+    private final Clock clock;
+    private final Clocks.Settable deskClock;
+    private final Newsroom newsroom;
+    private final PictureDesk pictures;
+
+    /** {@code clock} says what "now" is; publish times are spread over the weeks before it. */
+    public DemoContent(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.deskClock = new Clocks.Settable(clock.instant());
+        this.newsroom = new Newsroom(db, deskClock);
+        this.pictures = new PictureDesk(db);
+    }
+
+    /** What a load did. {@code alreadyLoaded}: nothing was needed; {@code added}: new articles. */
+    public record Report(boolean alreadyLoaded, int added, int articles, Duration took) {
+    }
+
+    /** Loads the demo newspaper with at least {@code articles} articles (the twelve hand-written ones included). */
+    public Report load(int articles, Consumer<String> progress) {
+        long started = System.nanoTime();
+        int loaded = loadedArticles();
+        if (loaded >= articles && loaded > 0) {
+            return new Report(true, 0, loaded, Duration.ofNanos(System.nanoTime() - started));
+        }
+        Instant now = clock.instant();
+        long staffId = demoStaff();
+        Map<String, Long> sections = sections();
+        Map<String, Long> authors = authors();
+        progress.accept("Painting the demo photos…");
+        List<Long> pool = new ArrayList<>();
+        for (int n = 0; n < Filler.PHOTO_POOL; n++) {
+            pool.add(pictures.poolPicture(n));
+        }
+        int added = 0;
+        for (HandWritten.Story story : HandWritten.all()) {
+            added += publish(story, authors, staffId, now) ? 1 : 0;
+        }
+        int filler = Math.max(0, articles - HandWritten.FILES.size());
+        if (filler > 0) {
+            progress.accept("Writing " + filler + " filler articles…");
+            BulkLoader.Refs refs = new BulkLoader.Refs(sections, authors, tags(), pool, staffId);
+            Duration window = fillerWindow(filler);
+            added += new BulkLoader(db).load(1, filler, refs,
+                    n -> now.minus(Duration.ofMinutes(30)).minusMillis(window.toMillis() / filler * (n - 1)),
+                    done -> {
+                        if (done % 50_000 == 0) {
+                            progress.accept("  " + done + " of " + filler);
+                        }
+                    });
+        }
+        int total = HandWritten.FILES.size() + filler;
+        markLoaded(total, now);
+        return new Report(false, added, total, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Filler spreads two hours apart, over three weeks at least and five years at most. */
+    static Duration fillerWindow(int filler) {
+        Duration spread = Duration.ofHours(2L * filler);
+        Duration min = Duration.ofDays(21);
+        Duration max = Duration.ofDays(5 * 365);
+        return spread.compareTo(min) < 0 ? min : spread.compareTo(max) > 0 ? max : spread;
+    }
+
+    /**
+     * The demo staff member who writes the hand-written articles, created once. The one place that
+     * makes a staff account; it moves to the accounts feature's API once that lands.
+     */
+    private long demoStaff() {
+        return db.jdbi().inTransaction(h -> {
+            h.createUpdate("insert into staff (email, name, role) values (:e, :n, 'admin') on conflict do nothing")
+                    .bind("e", STAFF_EMAIL).bind("n", STAFF_NAME).execute();
+            return h.createQuery("select id from staff where lower(email) = lower(:e)").bind("e", STAFF_EMAIL)
+                    .mapTo(Long.class).one();
+        });
+    }
+
+    private Map<String, Long> sections() {
+        Map<String, Long> ids = new HashMap<>();
+        for (int i = 0; i < Newspaper.DESKS.size(); i++) {
+            Newspaper.Desk d = Newspaper.DESKS.get(i);
+            int position = i + 1;
+            Section s = newsroom.section(d.slug()).orElseGet(() -> newsroom.saveSection(null, d.slug(), d.name(), d.description(), position));
+            ids.put(s.slug(), s.id());
+        }
+        return ids;
+    }
+
+    private Map<String, Long> authors() {
+        Map<String, Long> ids = new HashMap<>();
+        for (Newspaper.Writer w : Newspaper.WRITERS) {
+            Author a = newsroom.author(w.slug()).orElseGet(() -> newsroom.saveAuthor(null, w.slug(), w.name(), w.bio(), null));
+            ids.put(a.slug(), a.id());
+        }
+        return ids;
+    }
+
+    /** Creates the filler's tags (by slug, as the newsroom makes them) and returns their ids by name. */
+    private Map<String, Long> tags() {
+        Map<String, Long> ids = new HashMap<>();
+        db.jdbi().useTransaction(h -> {
+            for (String name : Filler.allTags()) {
+                String slug = Filler.slug(name);
+                h.createUpdate("insert into tags (slug, name) values (:s, :n) on conflict (slug) do nothing")
+                        .bind("s", slug).bind("n", name).execute();
+                ids.put(name, h.createQuery("select id from tags where slug = :s").bind("s", slug).mapTo(Long.class).one());
+            }
+        });
+        return ids;
+    }
+
+    /**
+     * Writes and publishes one hand-written story through the newsroom, at its own time in the past,
+     * then its update and correction; each step is skipped when a previous run already did it.
+     */
+    private boolean publish(HandWritten.Story story, Map<String, Long> authors, long staffId, Instant now) {
+        Instant published = now.minus(Duration.ofHours(story.publishedHoursAgo()));
+        deskClock.set(published);
+        Optional<Long> existing = articleWithSlug(story.slug());
+        long id = existing.orElseGet(() -> newsroom.create(draft(story, authors, story.bodyMarkdown()), staffId));
+        var article = newsroom.article(id);
+        if (article.status() != ArticleStatus.PUBLISHED) {
+            newsroom.publish(id, staffId);
+        }
+        if (story.hasUpdate() && article.current().number() == 1) {
+            deskClock.set(now.minus(Duration.ofHours(story.updatedHoursAgo())));
+            newsroom.save(id, 1, draft(story, authors, story.bodyMarkdown() + "\n\n" + story.updateMarkdown()), staffId);
+        }
+        if (story.hasCorrection() && newsroom.live(id).orElseThrow().corrections().isEmpty()) {
+            deskClock.set(published.plus(Duration.ofHours(3)));
+            newsroom.addCorrection(id, story.correction(), staffId);
+        }
+        return existing.isEmpty();
+    }
+
+    private ArticleDraft draft(HandWritten.Story s, Map<String, Long> authors, String body) {
+        long photo = pictures.picture(HandWritten.FILES.indexOf(s.file()) + 1, s.photoScene(), s.photoCaption(), s.photoAlt());
+        return new ArticleDraft(s.headline(), "", s.standfirst(), body, photo, s.section(),
+                s.authorSlugs().stream().map(authors::get).toList(), s.tags(), s.slug(), s.canonicalUrl(), s.sourceName(),
+                s.sourceUrl());
+    }
+
+    private Optional<Long> articleWithSlug(String slug) {
+        return db.jdbi().withHandle(h -> h.createQuery("select id from articles where slug = :s").bind("s", slug)
+                .mapTo(Long.class).findOne());
+    }
+
+    /** How many articles a finished load put in (0 when none has finished). */
+    public int loadedArticles() {
+        return db.jdbi().withHandle(h -> h.createQuery("select articles from demo_content").mapTo(Integer.class)
+                .findOne().orElse(0));
+    }
+
+    private void markLoaded(int articles, Instant at) {
+        db.jdbi().useHandle(h -> h.createUpdate("""
+                        insert into demo_content (id, articles, completed_at) values (1, :n, :at)
+                        on conflict (id) do update set articles = greatest(demo_content.articles, excluded.articles),
+                            completed_at = excluded.completed_at""")
+                .bind("n", articles).bind("at", at).execute());
+    }
+}
