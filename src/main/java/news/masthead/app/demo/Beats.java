@@ -12,7 +12,7 @@ import java.util.Map;
 final class Beats {
     /** One section's material. */
     record Beat(List<String> things, List<String> headlines, List<String> roles, List<String> orgs, List<String> tags,
-                List<String> angles) {
+                List<String> angles, List<String> sentences) {
     }
 
     static final List<String> PLACES = List.of("Aldmouth", "Port Carrow", "Westerby", "Kelham", "Brackenridge", "Stanmere",
@@ -38,7 +38,10 @@ final class Beats {
                     List.of("the Treasury", "the Department for Communities", "the Local Government Association",
                             "the Fiscal Studies Centre", "the parliamentary standards office"),
                     List.of("Parliament", "Elections", "Housing", "Local government", "Budget", "Transport"),
-                    List.of("the cost", "the timetable", "who pays", "the rebels", "the voters")),
+                    List.of("the cost", "the timetable", "who pays", "the rebels", "the voters"),
+                    List.of("The vote is expected to be close.", "Party whips spent the weekend ringing wavering members.",
+                            "The committee will take evidence from ministers next month.", "Councillors in {place} say they were not consulted.",
+                            "The opposition has promised to reverse the change if it wins the next election.")),
             "world", new Beat(
                     List.of("the border talks", "the grain corridor", "the river treaty", "the ferry strike", "the snap election",
                             "the trade agreement", "the drought", "the new coalition", "the port expansion", "the ceasefire"),
@@ -51,7 +54,10 @@ final class Beats {
                     List.of("the regional development bank", "the Red Crescent", "the Serin basin commission",
                             "the Council of Northern States", "the World Food Programme"),
                     List.of("Diplomacy", "Water", "Trade", "Elections abroad", "Migration", "Conflict"),
-                    List.of("the diplomacy", "the people affected", "the money", "the neighbours", "the history")),
+                    List.of("the diplomacy", "the people affected", "the money", "the neighbours", "the history"),
+                    List.of("Diplomats describe the atmosphere as cautiously hopeful.", "The border crossing near the capital reopened on {day}.",
+                            "Aid convoys have been waiting for permission to move.", "The government in {country} has not commented.",
+                            "Regional leaders will meet again in {month}.")),
             "business", new Beat(
                     List.of("the bakery chain", "the energy supplier", "the steelworks", "the port operator", "the bus company",
                             "the building society", "the games studio", "the high street", "the shipyard", "the brewery",
@@ -65,7 +71,10 @@ final class Beats {
                     List.of("the Chamber of Commerce", "the Competition Authority", "the central bank",
                             "the Employee Ownership Association", "the Federation of Small Businesses"),
                     List.of("Economy", "Retail", "Jobs", "Energy", "Interest rates", "Manufacturing", "Start-ups"),
-                    List.of("the numbers", "the workers", "the customers", "the competition", "the outlook")),
+                    List.of("the numbers", "the workers", "the customers", "the competition", "the outlook"),
+                    List.of("Shares rose by almost four per cent on the news.", "The company employs around {number} people.",
+                            "Suppliers say they have not yet been paid for the last quarter.", "Analysts had expected weaker figures.",
+                            "The union said it would consult its members before responding.")),
             "science", new Beat(
                     List.of("the glacier survey", "the new telescope", "the soil microbes study", "the vaccine trial",
                             "the deep-sea expedition", "the bird migration data", "the quantum sensor", "the fossil find",
@@ -79,7 +88,10 @@ final class Beats {
                     List.of("the National Institute of Earth Sciences", "the University of Westerby", "the Royal Observatory",
                             "the Aldmouth Medical School", "the Science Council"),
                     List.of("Research", "Space", "Health", "Climate", "Biology", "Physics"),
-                    List.of("the method", "the data", "the doubts", "the next step", "the surprise")),
+                    List.of("the method", "the data", "the doubts", "the next step", "the surprise"),
+                    List.of("The findings are published in a peer-reviewed journal this week.", "The team collected samples over three seasons.",
+                            "Other researchers will now try to reproduce the results.", "The data will be made openly available.",
+                            "The study was funded by a public research grant.")),
             "environment", new Beat(
                     List.of("the wetland scheme", "the river clean-up", "the tree-planting drive", "the offshore wind farm",
                             "the beaver release", "the hedgerow grant", "the flood defences", "the air-quality zone",
@@ -93,7 +105,10 @@ final class Beats {
                     List.of("the Wildlife Trust", "the Environment Agency", "the Farmers' Union", "the Rivers Alliance",
                             "the National Parks Authority"),
                     List.of("Wildlife", "Farming", "Rivers", "Energy", "Climate", "Wetlands"),
-                    List.of("the wildlife", "the farmers", "the cost", "the floods", "the next decade")),
+                    List.of("the wildlife", "the farmers", "the cost", "the floods", "the next decade"),
+                    List.of("Volunteers counted birds along the same route every month.", "The water level has been monitored since the spring.",
+                            "Some landowners remain sceptical.", "The scheme is funded for ten years.",
+                            "Local schools have been involved from the start.")),
             "culture", new Beat(
                     List.of("the new opera season", "the city museum", "the folk festival", "the debut novel",
                             "the theatre revival", "the photography prize", "the restored cinema", "the string quartet",
@@ -107,7 +122,10 @@ final class Beats {
                     List.of("the Arts Council", "the Aldmouth Museum", "the National Theatre Company",
                             "the Harrow & Finch publishing house", "the Westerby Philharmonic"),
                     List.of("Books", "Music", "Theatre", "Film", "Art", "Reviews", "Museums"),
-                    List.of("the performances", "the audience", "the history", "the money", "the verdict")),
+                    List.of("the performances", "the audience", "the history", "the money", "the verdict"),
+                    List.of("Tickets sold out within hours.", "The run has been extended until {month}.",
+                            "The production tours to {place} in the spring.", "Critics have been divided.",
+                            "The first night ended with a long standing ovation.")),
             "sport", new Beat(
                     List.of("the cup run", "the relegation fight", "the title race", "the city marathon", "the cycling tour",
                             "the rugby derby", "the transfer window", "the swimming championships", "the cricket final",
@@ -121,7 +139,10 @@ final class Beats {
                     List.of("Port Carrow FC", "Westerby Athletic", "Aldmouth Rovers", "the national athletics federation",
                             "the Kelham Cycling Club"),
                     List.of("Football", "Athletics", "Cycling", "Rugby", "Cricket", "Swimming"),
-                    List.of("the tactics", "the fans", "the numbers", "the turning point", "what comes next")));
+                    List.of("the tactics", "the fans", "the numbers", "the turning point", "what comes next"),
+                    List.of("The crowd of {number} was the largest of the season.", "The result leaves the table finely balanced.",
+                            "The manager refused to blame the referee.", "Injuries have stretched the squad thin.",
+                            "The return fixture is in {month}.")));
 
     /** Sentences any story can use; the filler picks a few per paragraph. */
     static final List<String> SENTENCES = List.of(
@@ -146,7 +167,27 @@ final class Beats {
             "{Role} said the outcome had been better than feared.",
             "The timetable has already slipped twice.",
             "In {place}, the reaction was more cautious.",
-            "Few expect the matter to be settled quickly.");
+            "Few expect the matter to be settled quickly.",
+            "Nobody involved would say so publicly, but several people described the last few weeks as the most difficult they could remember.",
+            "The numbers tell only part of the story.",
+            "For people in {place}, the consequences are already visible.",
+            "{Person} has followed the issue closely for years and says the change in tone is striking.",
+            "One person who attended the meetings described them as polite but tense.",
+            "There was no immediate response from {org}.",
+            "The first results are expected by the end of {month}.",
+            "Similar arguments were made a decade ago, with mixed results.",
+            "The announcement surprised even some of those closest to the process.",
+            "At a briefing on {day}, officials were pressed repeatedly on the cost.",
+            "Some of the loudest voices belong to people who will not be directly affected.",
+            "It is not yet clear how the plans will be paid for.",
+            "The arguments on both sides have been rehearsed many times.",
+            "What happens next depends largely on decisions that have not yet been taken.",
+            "Even supporters concede that the timetable is ambitious.",
+            "A consultation ran for twelve weeks and received more than {number} responses.",
+            "The last comparable case took almost three years to resolve.",
+            "Several of those we spoke to asked not to be named because the talks are continuing.",
+            "In the end, the decision came down to a handful of people in a small room.",
+            "It has been a long road to this point.");
 
     static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December");

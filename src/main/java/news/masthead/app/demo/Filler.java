@@ -1,6 +1,7 @@
 package news.masthead.app.demo;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,8 @@ final class Filler {
         String headline = capitalise(slots.fill(pick(random, beat.headlines())));
         String standfirst = slots.fill(pick(random, STANDFIRSTS));
         Body body = new Body();
-        int paragraphs = 7 + random.nextInt(4);
+        Sentences sentences = new Sentences(random, beat);
+        int paragraphs = 6 + random.nextInt(4);
         int subheading = 2 + random.nextInt(3);
         for (int p = 0; p < paragraphs; p++) {
             if (p == subheading) {
@@ -42,10 +44,10 @@ final class Filler {
                 body.paragraph(slots.fill("\"We have to get this right for {place},\" said {person}, {role}. \"People are watching closely, and they are right to.\""));
                 continue;
             }
-            int sentences = 3 + random.nextInt(3);
+            int count = 3 + random.nextInt(2);
             StringBuilder text = new StringBuilder();
-            for (int s = 0; s < sentences; s++) {
-                text.append(s == 0 ? "" : " ").append(capitalise(slots.fill(pick(random, Beats.SENTENCES))));
+            for (int s = 0; s < count; s++) {
+                text.append(s == 0 ? "" : " ").append(capitalise(slots.fill(sentences.next())));
             }
             body.paragraph(text.toString());
         }
@@ -70,6 +72,24 @@ final class Filler {
             "What began as a local dispute over {thing} now has {org} paying close attention.",
             "A look at {thing}: what happened, who is affected and what happens next.",
             "Supporters call it overdue; critics call it a gamble. Here is what we know about {thing}.");
+
+    /** The general sentences and the section's own, shuffled: an article uses each at most once (until all are used). */
+    private static final class Sentences {
+        private final List<String> order = new ArrayList<>();
+        private int next;
+
+        Sentences(SplittableRandom random, Beats.Beat beat) {
+            order.addAll(Beats.SENTENCES);
+            order.addAll(beat.sentences());
+            for (int i = order.size() - 1; i > 0; i--) {
+                Collections.swap(order, i, random.nextInt(i + 1));
+            }
+        }
+
+        String next() {
+            return order.get(next++ % order.size());
+        }
+    }
 
     /** The same text in Markdown and in the HTML the newsroom's renderer gives for it. */
     private static final class Body {
@@ -164,7 +184,7 @@ final class Filler {
                 case "day" -> pick(random, Beats.DAYS);
                 case "years" -> Integer.toString(5 + random.nextInt(60));
                 case "number" -> Integer.toString(switch (random.nextInt(3)) {
-                    case 0 -> 3 + random.nextInt(40);
+                    case 0 -> 20 + random.nextInt(80);
                     case 1 -> 100 + random.nextInt(900);
                     default -> 1000 + random.nextInt(50_000);
                 });
