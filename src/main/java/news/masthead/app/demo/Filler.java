@@ -34,7 +34,7 @@ final class Filler {
         String standfirst = slots.fill(pick(random, STANDFIRSTS));
         Body body = new Body();
         Sentences sentences = new Sentences(random, beat);
-        int paragraphs = 6 + random.nextInt(4);
+        int paragraphs = 7 + random.nextInt(3);
         int subheading = 2 + random.nextInt(3);
         for (int p = 0; p < paragraphs; p++) {
             if (p == subheading) {
@@ -44,7 +44,7 @@ final class Filler {
                 body.paragraph(slots.fill("\"We have to get this right for {place},\" said {person}, {role}. \"People are watching closely, and they are right to.\""));
                 continue;
             }
-            int count = 3 + random.nextInt(2);
+            int count = 3 + random.nextInt(3);
             StringBuilder text = new StringBuilder();
             for (int s = 0; s < count; s++) {
                 text.append(s == 0 ? "" : " ").append(capitalise(slots.fill(sentences.next())));
