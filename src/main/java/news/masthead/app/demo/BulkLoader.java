@@ -14,6 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -38,18 +42,39 @@ final class BulkLoader {
         this.db = db;
     }
 
-    /** Writes filler numbers {@code first..last} (inclusive); returns how many were new. */
+    /**
+     * Writes filler numbers {@code first..last} (inclusive); returns how many were new. The next batch
+     * is written in memory on a second thread while the database takes the current one.
+     */
     int load(int first, int last, Refs refs, IntFunction<Instant> publishedAt, IntProgress progress) {
         int added = 0;
-        for (int from = first; from <= last; from += BATCH) {
-            List<Filler.Article> batch = new ArrayList<>(BATCH);
-            for (int n = from; n <= Math.min(last, from + BATCH - 1); n++) {
-                batch.add(Filler.article(n));
+        ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("demo-filler").daemon().factory());
+        try {
+            Future<List<Filler.Article>> next = writer.submit(() -> batch(first, last));
+            for (int from = first; from <= last; from += BATCH) {
+                List<Filler.Article> batch = next.get();
+                int following = from + BATCH;
+                next = following <= last ? writer.submit(() -> batch(following, last)) : null;
+                added += db.jdbi().inTransaction(h -> write(h, batch, refs, publishedAt));
+                progress.done(Math.min(last, from + BATCH - 1) - first + 1);
             }
-            added += db.jdbi().inTransaction(h -> write(h, batch, refs, publishedAt));
-            progress.done(Math.min(last, from + BATCH - 1) - first + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading filler", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Writing filler failed", e.getCause());
+        } finally {
+            writer.shutdownNow();
         }
         return added;
+    }
+
+    private static List<Filler.Article> batch(int from, int last) {
+        List<Filler.Article> batch = new ArrayList<>(BATCH);
+        for (int n = from; n <= Math.min(last, from + BATCH - 1); n++) {
+            batch.add(Filler.article(n));
+        }
+        return batch;
     }
 
     /** Told after each batch how many of the filler numbers have been handled. */
