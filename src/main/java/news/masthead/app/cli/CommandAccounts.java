@@ -27,15 +27,20 @@ final class CommandAccounts {
     static <T> T with(DataDirOptions data, Function<Accounts, T> task) {
         try (Database database = data.openForCommand()) {
             database.migrate();
-            Templates templates = new Templates();
-            ObjectMapper json = Json.mapper();
-            Web web = new Web(templates, new Csrf(false), json, new ErrorPages(templates, json), new Assets());
-            // staff tasks only: no reader page is served and no mail is sent from here
-            Mailer mailer = new Mailer(database, MailSettings.none(), Clock.systemUTC());
-            PageMeta.SiteFrame frame = new PageMeta.SiteFrame("Masthead", "", "en", "", "", List.of());
-            return task.apply(new Accounts(database, web, Clock.systemUTC(), false, mailer, () -> "http://localhost", () -> frame));
+            return task.apply(on(database));
         } catch (WebError e) {
             throw new Main.CommandFailed(e.getMessage());
         }
+    }
+
+    /** Accounts on a database, for a command that serves no pages. */
+    static Accounts on(Database database) {
+        Templates templates = new Templates();
+        ObjectMapper json = Json.mapper();
+        Web web = new Web(templates, new Csrf(false), json, new ErrorPages(templates, json), new Assets());
+        // staff tasks only: no reader page is served and no mail is sent from here
+        Mailer mailer = new Mailer(database, MailSettings.none(), Clock.systemUTC());
+        PageMeta.SiteFrame frame = new PageMeta.SiteFrame("Masthead", "", "en", "", "", List.of());
+        return new Accounts(database, web, Clock.systemUTC(), false, mailer, () -> "http://localhost", () -> frame);
     }
 }

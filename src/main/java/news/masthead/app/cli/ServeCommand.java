@@ -43,9 +43,9 @@ public final class ServeCommand implements Runnable {
         System.out.println("Masthead is running: " + masthead.settings().baseUrl() + "/");
         System.out.println("Data directory: " + settings.dataDir().toAbsolutePath());
         if (demo) {
-            System.out.println("Sign in at " + masthead.settings().baseUrl() + "/admin with " + DemoContent.STAFF_EMAIL
+            System.out.println("Sign in at " + masthead.settings().baseUrl() + "/admin/login with " + DemoContent.STAFF_EMAIL
                     + " / " + DemoContent.STAFF_PASSWORD);
-            System.out.println("(a fixed demo password, shown because this is a demo: change it, or don't expose this site)");
+            System.out.println("(a fixed demo password, printed because this is a demo: don't expose this site, or change it)");
         }
         System.out.println("Press Ctrl+C to stop.");
         try {
@@ -56,7 +56,7 @@ public final class ServeCommand implements Runnable {
     }
 
     private static void loadDemo(Database database, int articles) {
-        DemoContent demo = new DemoContent(database, Clock.systemUTC());
+        DemoContent demo = new DemoContent(database, CommandAccounts.on(database), Clock.systemUTC());
         System.out.println("Loading the demo newspaper (" + articles + " articles)…");
         DemoContent.Report report = demo.load(articles, System.out::println);
         System.out.println(report.alreadyLoaded()

@@ -121,9 +121,9 @@ final class BulkLoader {
                 article_revisions (id, article_id, number, headline, standfirst, body_markdown, body_html, lead_photo_id,
                     section_id, slug, author_ids, tag_ids, created_by, created_at)""", revisions);
         h.createUpdate("""
-                update articles a set current_revision_id = r.id, published_revision_id = r.id
-                from article_revisions r where r.article_id = a.id and a.id = any(:ids)""")
-                .bindArray("ids", Long.class, articleIds).execute();
+                update articles a set current_revision_id = v.revision, published_revision_id = v.revision
+                from unnest(:ids, :revisions) as v(article, revision) where a.id = v.article""")
+                .bindArray("ids", Long.class, articleIds).bindArray("revisions", Long.class, revisionIds).execute();
         copy(h, "article_authors (article_id, author_id, position)", authors);
         copy(h, "article_tags (article_id, tag_id)", tags);
         copy(h, "outbox (topic, ref_id)", outbox);

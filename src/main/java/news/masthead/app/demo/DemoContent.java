@@ -1,5 +1,7 @@
 package news.masthead.app.demo;
 
+import news.masthead.accounts.Accounts;
+import news.masthead.accounts.Role;
 import news.masthead.newsroom.ArticleDraft;
 import news.masthead.newsroom.ArticleStatus;
 import news.masthead.newsroom.Author;
@@ -32,14 +34,16 @@ public final class DemoContent {
     public static final String STAFF_NAME = "Demo Editor";
 
     private final Database db;
+    private final Accounts accounts;
     private final Clock clock;
     private final Clocks.Settable deskClock;
     private final Newsroom newsroom;
     private final PictureDesk pictures;
 
     /** {@code clock} says what "now" is; publish times are spread over the weeks before it. */
-    public DemoContent(Database db, Clock clock) {
+    public DemoContent(Database db, Accounts accounts, Clock clock) {
         this.db = db;
+        this.accounts = accounts;
         this.clock = clock;
         this.deskClock = new Clocks.Settable(clock.instant());
         this.newsroom = new Newsroom(db, deskClock);
@@ -96,17 +100,10 @@ public final class DemoContent {
         return spread.compareTo(min) < 0 ? min : spread.compareTo(max) > 0 ? max : spread;
     }
 
-    /**
-     * The demo staff member who writes the hand-written articles, created once. The one place that
-     * makes a staff account; it moves to the accounts feature's API once that lands.
-     */
+    /** The demo staff member (an admin) who signs in and who wrote the hand-written articles, created once. */
     private long demoStaff() {
-        return db.jdbi().inTransaction(h -> {
-            h.createUpdate("insert into staff (email, name, role) values (:e, :n, 'admin') on conflict do nothing")
-                    .bind("e", STAFF_EMAIL).bind("n", STAFF_NAME).execute();
-            return h.createQuery("select id from staff where lower(email) = lower(:e)").bind("e", STAFF_EMAIL)
-                    .mapTo(Long.class).one();
-        });
+        return accounts.staff().stream().filter(s -> s.email().equalsIgnoreCase(STAFF_EMAIL)).findFirst()
+                .orElseGet(() -> accounts.addStaff(STAFF_EMAIL, STAFF_NAME, Role.ADMIN, STAFF_PASSWORD)).id();
     }
 
     private Map<String, Long> sections() {

@@ -4,7 +4,7 @@ import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.html.Markdown;
 import news.masthead.platform.time.Clocks;
-import news.masthead.testing.TestDatabases;
+import news.masthead.testing.RunningMasthead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BulkLoadTest {
     static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
-    static final Database db = TestDatabases.fresh();
-    static final DemoContent.Report first = new DemoContent(db, new Clocks.Settable(NOW)).load(2000, line -> { });
+    static final RunningMasthead app = RunningMasthead.start();
+    static final Database db = app.database;
+    static final DemoContent.Report first = demo().load(2000, line -> { });
 
     @AfterAll
     static void close() {
-        db.close();
+        app.close();
+    }
+
+    static DemoContent demo() {
+        return new DemoContent(db, app.masthead.accounts(), new Clocks.Settable(NOW));
     }
 
     @Test
@@ -55,7 +60,7 @@ class BulkLoadTest {
 
     @Test
     void askingForMoreAddsOnlyTheDifferenceAndOnlyOnce() {
-        DemoContent demo = new DemoContent(db, new Clocks.Settable(NOW));
+        DemoContent demo = demo();
         assertThat(demo.load(2100, line -> { }).added()).isEqualTo(100);
         assertThat(demo.load(2100, line -> { }).alreadyLoaded()).isTrue();
         assertThat(demo.load(1000, line -> { }).alreadyLoaded()).isTrue();

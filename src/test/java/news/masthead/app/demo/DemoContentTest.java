@@ -6,7 +6,8 @@ import news.masthead.newsroom.LiveArticle;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.time.Clocks;
-import news.masthead.testing.TestDatabases;
+import news.masthead.accounts.StaffBrowser;
+import news.masthead.testing.RunningMasthead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoContentTest {
     static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
-    static final Database db = TestDatabases.fresh();
+    static final RunningMasthead app = RunningMasthead.start();
+    static final Database db = app.database;
     static final Newsroom newsroom = new Newsroom(db, new Clocks.Settable(NOW));
-    static final DemoContent.Report first = new DemoContent(db, new Clocks.Settable(NOW)).load(300, line -> { });
+    static final DemoContent.Report first = demo(NOW).load(300, line -> { });
 
     @AfterAll
     static void close() {
-        db.close();
+        app.close();
+    }
+
+    static DemoContent demo(Instant now) {
+        return new DemoContent(db, app.masthead.accounts(), new Clocks.Settable(now));
     }
 
     @Test
@@ -44,7 +50,7 @@ class DemoContentTest {
     @Test
     void loadingAgainAddsNothing() {
         Map<String, Long> before = counts();
-        DemoContent.Report again = new DemoContent(db, new Clocks.Settable(NOW.plus(Duration.ofDays(1)))).load(300, line -> { });
+        DemoContent.Report again = demo(NOW.plus(Duration.ofDays(1))).load(300, line -> { });
         assertThat(again.alreadyLoaded()).isTrue();
         assertThat(again.added()).isZero();
         assertThat(counts()).isEqualTo(before);
@@ -54,7 +60,7 @@ class DemoContentTest {
     void aLoadThatDiedBeforeFinishingResumesWithoutDuplicates() {
         Map<String, Long> before = counts();
         db.jdbi().useHandle(h -> h.execute("delete from demo_content"));
-        DemoContent.Report resumed = new DemoContent(db, new Clocks.Settable(NOW.plus(Duration.ofHours(2)))).load(300, line -> { });
+        DemoContent.Report resumed = demo(NOW.plus(Duration.ofHours(2))).load(300, line -> { });
         assertThat(resumed.alreadyLoaded()).isFalse();
         assertThat(resumed.added()).isZero();
         assertThat(counts()).isEqualTo(before);
@@ -122,6 +128,14 @@ class DemoContentTest {
         assertThat(live.revision()).isEqualTo(1);
         assertThat(live.tags()).isNotEmpty();
         assertThat(live.authors()).isNotEmpty();
+    }
+
+    @Test
+    void theDemoStaffAccountSignsInWithThePrintedPassword() {
+        StaffBrowser browser = new StaffBrowser(app);
+        browser.get("/admin/login");
+        assertThat(browser.signIn(DemoContent.STAFF_EMAIL, DemoContent.STAFF_PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(browser.get("/admin/articles").body()).contains("Housing budget passes by four votes");
     }
 
     private static LiveArticle live(String section, String slug) {
