@@ -150,7 +150,7 @@ final class PhotoPainter {
         g.setPaint(new GradientPaint(0, 0, p.sky(), WIDTH, HEIGHT, p.ground()));
         g.fillRect(0, 0, WIDTH, HEIGHT);
         Color[] colours = {p.accent(), p.light(), p.haze(), p.ground().brighter(), p.sky().darker()};
-        int shapes = 14 + random.nextInt(16);
+        int shapes = 8 + random.nextInt(10);
         for (int i = 0; i < shapes; i++) {
             Color c = colours[random.nextInt(colours.length)];
             g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.25f + random.nextFloat() * 0.5f));
