@@ -131,6 +131,15 @@ class DemoContentTest {
     }
 
     @Test
+    void aHandWrittenArticleRendersOnTheSite() {
+        var page = app.get("/politics/housing-budget-passes-after-overnight-sitting");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Housing budget passes by four votes").contains("Mara Lindqvist")
+                .contains("What changed overnight");
+        assertThat(app.get("/politics").body()).contains("Housing budget passes by four votes");
+    }
+
+    @Test
     void theDemoStaffAccountSignsInWithThePrintedPassword() {
         StaffBrowser browser = new StaffBrowser(app);
         browser.get("/admin/login");
