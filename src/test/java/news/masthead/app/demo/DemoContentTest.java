@@ -140,6 +140,16 @@ class DemoContentTest {
     }
 
     @Test
+    void searchFollowsTheOutboxToTheDemoArticles() throws InterruptedException {
+        String body = "";
+        for (int attempt = 0; attempt < 100 && !body.contains("Mountain glaciers are thinning"); attempt++) {
+            Thread.sleep(100);
+            body = app.get("/api/v1/search?q=glaciers").body();
+        }
+        assertThat(body).contains("Mountain glaciers are thinning faster than models predicted");
+    }
+
+    @Test
     void theDemoStaffAccountSignsInWithThePrintedPassword() {
         StaffBrowser browser = new StaffBrowser(app);
         browser.get("/admin/login");
