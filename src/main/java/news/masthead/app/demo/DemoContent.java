@@ -6,6 +6,7 @@ import news.masthead.newsroom.ArticleDraft;
 import news.masthead.newsroom.ArticleStatus;
 import news.masthead.newsroom.Author;
 import news.masthead.newsroom.Newsroom;
+import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.newsroom.Section;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.time.Clocks;
@@ -39,15 +40,22 @@ public final class DemoContent {
     private final Clocks.Settable deskClock;
     private final Newsroom newsroom;
     private final PictureDesk pictures;
+    private final int photoPool;
 
     /** {@code clock} says what "now" is; publish times are spread over the weeks before it. */
     public DemoContent(Database db, Accounts accounts, Clock clock) {
+        this(db, accounts, clock, Filler.PHOTO_POOL);
+    }
+
+    /** With a smaller pool of filler pictures (tests of the bulk path, where painting is the slow part). */
+    DemoContent(Database db, Accounts accounts, Clock clock, int photoPool) {
+        this.photoPool = photoPool;
         this.db = db;
         this.accounts = accounts;
         this.clock = clock;
         this.deskClock = new Clocks.Settable(clock.instant());
         this.newsroom = new Newsroom(db, deskClock);
-        this.pictures = new PictureDesk(db);
+        this.pictures = new PictureDesk(db, new PhotoLibrary(db, deskClock));
     }
 
     /** What a load did. {@code alreadyLoaded}: nothing was needed; {@code added}: new articles. */
@@ -67,7 +75,7 @@ public final class DemoContent {
         Map<String, Long> authors = authors();
         progress.accept("Painting the demo photos…");
         List<Long> pool = new ArrayList<>();
-        for (int n = 0; n < Filler.PHOTO_POOL; n++) {
+        for (int n = 0; n < photoPool; n++) {
             pool.add(pictures.poolPicture(n));
         }
         int added = 0;

@@ -19,13 +19,15 @@
  *
  * <h2>Shape</h2>
  * {@link news.masthead.app.demo.DemoContent} is the entry the {@code demo} command calls: it makes the
- * demo staff account, sections and authors through the {@code Newsroom}, pictures through
- * {@code PictureDesk} (painted by {@code PhotoPainter}), publishes {@code HandWritten} stories on a
+ * demo staff account through {@code Accounts}, sections and authors through the {@code Newsroom},
+ * pictures through {@code PictureDesk} (painted by {@code PhotoPainter}, uploaded to the
+ * {@code PhotoLibrary}, remembered by seed in {@code demo_photos}), publishes {@code HandWritten} stories on a
  * settable clock moved to each story's time, then has {@code BulkLoader} write {@code Filler} articles
  * (text from the word banks in {@code Beats}), and marks the load finished.
  *
  * <h2>Boundaries</h2>
- * Hand-written stories use only the newsroom's entry class. The bulk load is the one deliberate
+ * Hand-written stories, photos and the staff account go through the entry classes of the newsroom
+ * ({@code Newsroom}, {@code PhotoLibrary}) and of accounts ({@code Accounts}). The bulk load is the one deliberate
  * exception: it writes the newsroom's article tables directly, keeping the newsroom's invariants (one
  * revision, current = published, rendered HTML equal to the renderer's, live projection, outbox row),
  * because per-article calls are too slow for a million. It never changes or deletes anything a

@@ -26,7 +26,7 @@ class BulkLoadTest {
     }
 
     static DemoContent demo() {
-        return new DemoContent(db, app.masthead.accounts(), new Clocks.Settable(NOW));
+        return new DemoContent(db, app.masthead.accounts(), new Clocks.Settable(NOW), 2);
     }
 
     @Test

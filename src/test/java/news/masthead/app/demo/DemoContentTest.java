@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,6 +139,12 @@ class DemoContentTest {
         assertThat(page.body()).contains("Housing budget passes by four votes").contains("Mara Lindqvist")
                 .contains("What changed overnight");
         assertThat(app.get("/politics").body()).contains("Housing budget passes by four votes");
+        Matcher photo = Pattern.compile("/media/photos/[0-9]+/[0-9]+\\.jpg").matcher(page.body());
+        assertThat(photo.find()).isTrue();
+        assertThat(page.body()).contains("The lights of the parliament building stayed on until dawn");
+        var image = app.get(photo.group());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).contains("image/jpeg");
     }
 
     @Test
