@@ -88,7 +88,7 @@ public final class DemoContent {
             BulkLoader.Refs refs = new BulkLoader.Refs(sections, authors, tags(), pool, staffId);
             Duration window = fillerWindow(filler);
             added += new BulkLoader(db).load(1, filler, refs,
-                    n -> now.minus(Duration.ofMinutes(30)).minusMillis(window.toMillis() / filler * (n - 1)),
+                    n -> now.minus(Duration.ofMinutes(150)).minusMillis(window.toMillis() / filler * (n - 1)),
                     done -> {
                         if (done % 50_000 == 0) {
                             progress.accept("  " + done + " of " + filler);

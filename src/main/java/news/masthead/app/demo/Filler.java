@@ -71,7 +71,15 @@ final class Filler {
             "{Person}, {role}, says the decision was the only one possible. Not everyone agrees.",
             "What began as a local dispute over {thing} now has {org} paying close attention.",
             "A look at {thing}: what happened, who is affected and what happens next.",
-            "Supporters call it overdue; critics call it a gamble. Here is what we know about {thing}.");
+            "Supporters call it overdue; critics call it a gamble. Here is what we know about {thing}.",
+            "For months {thing} looked settled. Then came a week that changed the arithmetic.",
+            "In {place}, where feelings run high, people are asking who decided, and when.",
+            "{Person} has spent years on {thing}. This week the work was tested.",
+            "The figures behind {thing} are more complicated than either side admits.",
+            "It started with a letter from {org}. It has ended up on the front pages.",
+            "After a long wait, {thing} is finally moving. Not everyone in {place} is pleased.",
+            "Three questions about {thing}, and the answers so far.",
+            "What was promised, what was delivered, and what {place} makes of it.");
 
     /** The general sentences and the section's own, shuffled: an article uses each at most once (until all are used). */
     private static final class Sentences {

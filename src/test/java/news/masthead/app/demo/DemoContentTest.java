@@ -95,6 +95,8 @@ class DemoContentTest {
         assertThat(times).allSatisfy(t -> assertThat(t).isBefore(NOW));
         assertThat(times.getLast()).isBefore(NOW.minus(Duration.ofDays(14)));
         assertThat(times.getFirst()).isAfter(NOW.minus(Duration.ofDays(1)));
+        assertThat(newsroom.latest(0, 1).getFirst().headline()).as("a hand-written story leads")
+                .startsWith("Mountain glaciers are thinning");
     }
 
     @Test
