@@ -7,6 +7,7 @@ import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.time.Clocks;
 import news.masthead.accounts.StaffBrowser;
+import news.masthead.testing.Eventually;
 import news.masthead.testing.RunningMasthead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -150,13 +151,9 @@ class DemoContentTest {
     }
 
     @Test
-    void searchFollowsTheOutboxToTheDemoArticles() throws InterruptedException {
-        String body = "";
-        for (int attempt = 0; attempt < 100 && !body.contains("Mountain glaciers are thinning"); attempt++) {
-            Thread.sleep(100);
-            body = app.get("/api/v1/search?q=glaciers").body();
-        }
-        assertThat(body).contains("Mountain glaciers are thinning faster than models predicted");
+    void searchFollowsTheOutboxToTheDemoArticles() {
+        Eventually.awaitTrue("the glacier story is searchable",
+                () -> app.get("/api/v1/search?q=glaciers").body().contains("Mountain glaciers are thinning faster than models predicted"));
     }
 
     @Test
