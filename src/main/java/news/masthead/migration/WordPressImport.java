@@ -106,7 +106,7 @@ final class WordPressImport {
             String type = item.get("wp:post_type");
             if (type.equals("post") || type.equals("page")) {
                 article(item, type);
-                progress.at(type.equals("post") ? "posts" : "posts and pages", ++done, total);
+                progress.at("posts and pages", ++done, total);
             }
         });
         tally.note(attachments.size() + " attachment(s) in the export; only featured images become photos "
