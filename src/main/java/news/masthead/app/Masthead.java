@@ -97,7 +97,7 @@ public final class Masthead implements AutoCloseable {
         this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(), requireStaff,
                 ctx -> accounts.requireApiToken(ctx).name());
         this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
-        this.migration = new Migration(database, newsroom, null, clock);
+        this.migration = new Migration(database, newsroom, photos, clock);
         this.http = Javalin.create(config -> configure(config, web));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import news.masthead.newsroom.Newsroom;
+import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.web.Web;
 
@@ -28,14 +29,8 @@ public final class Migration {
     private final Newsroom newsroom;
     private final Ledger ledger;
     private final ImportRuns runs;
-    private final PhotoUpload photos;
+    private final PhotoLibrary photos;
     private final Clock clock;
-
-    /** Stores an image in the photo library and answers its id (null when this Masthead has none). */
-    @FunctionalInterface
-    public interface PhotoUpload {
-        long upload(String fileName, byte[] bytes, String caption, String altText);
-    }
 
     /** Told how far an import is: {@code done} of {@code total} items of one kind. */
     @FunctionalInterface
@@ -65,7 +60,7 @@ public final class Migration {
                       Instant startedAt, Instant finishedAt) {
     }
 
-    public Migration(Database database, Newsroom newsroom, PhotoUpload photos, Clock clock) {
+    public Migration(Database database, Newsroom newsroom, PhotoLibrary photos, Clock clock) {
         this.newsroom = newsroom;
         this.ledger = new Ledger(database, clock);
         this.runs = new ImportRuns(database, new ObjectMapper());

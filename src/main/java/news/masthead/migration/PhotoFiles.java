@@ -1,5 +1,7 @@
 package news.masthead.migration;
 
+import news.masthead.newsroom.PhotoDetails;
+import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.platform.web.WebError;
 
 import java.io.IOException;
@@ -20,14 +22,14 @@ final class PhotoFiles {
     static final String KIND = "photo";
     private static final long MAX_BYTES = 25L * 1024 * 1024;
 
-    private final Migration.PhotoUpload upload;
+    private final PhotoLibrary library;
     private final Ledger ledger;
     private final String source;
     private final Path folder;
     private final String marker;
 
-    PhotoFiles(Migration.PhotoUpload upload, Ledger ledger, String source, Path folder, String marker) {
-        this.upload = upload;
+    PhotoFiles(PhotoLibrary library, Ledger ledger, String source, Path folder, String marker) {
+        this.library = library;
         this.ledger = ledger;
         this.source = source;
         this.folder = folder;
@@ -39,7 +41,7 @@ final class PhotoFiles {
         if (url == null || url.isBlank()) {
             return new Result(null, null);
         }
-        if (upload == null) {
+        if (library == null) {
             return new Result(null, "not imported: this Masthead has no photo library");
         }
         if (folder == null) {
@@ -64,7 +66,8 @@ final class PhotoFiles {
                 return new Result(null, "file " + relative + " is larger than 25 MB");
             }
             byte[] bytes = Files.readAllBytes(file);
-            long id = upload.upload(file.getFileName().toString(), bytes, caption == null ? "" : caption, alt == null ? "" : alt);
+            long id = library.upload(file.getFileName().toString(), bytes,
+                    new PhotoDetails(limit(caption, 2000), "", limit(alt, 1000), "")).id();
             ledger.done(source, relative, KIND, id, null, "");
             return new Result(id, null);
         } catch (IOException e) {
@@ -91,6 +94,11 @@ final class PhotoFiles {
         }
         String rest = URLDecoder.decode(path.substring(at + marker.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
         return rest.isEmpty() || rest.contains("\0") ? null : rest;
+    }
+
+    private static String limit(String text, int max) {
+        String t = text == null ? "" : text.strip();
+        return t.length() <= max ? t : t.substring(0, max - 1).strip() + "…";
     }
 
     record Result(Long photoId, String problem) {

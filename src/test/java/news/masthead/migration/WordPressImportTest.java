@@ -4,6 +4,8 @@ import news.masthead.newsroom.Article;
 import news.masthead.newsroom.ArticleLookup;
 import news.masthead.newsroom.ArticleStatus;
 import news.masthead.newsroom.Newsroom;
+import news.masthead.newsroom.Photo;
+import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.time.Clocks;
 import news.masthead.testing.TestDatabases;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,14 +36,26 @@ class WordPressImportTest {
     static Migration migration;
     static Path export;
     static ImportReport first;
+    static PhotoLibrary photos;
+    static Path uploads;
+
+    static ImportReport importAgain() {
+        return migration.importWordPress(new Migration.WordPress(export, uploads, null), Migration.Progress.NONE);
+    }
 
     @BeforeAll
     static void importTheSite() throws IOException {
         db = TestDatabases.fresh();
         newsroom = new Newsroom(db, clock);
-        migration = new Migration(db, newsroom, null, clock);
+        photos = new PhotoLibrary(db, clock);
+        migration = new Migration(db, newsroom, photos, clock);
         export = copy("site.wxr.xml");
-        first = migration.importWordPress(new Migration.WordPress(export, null, null), Migration.Progress.NONE);
+        uploads = Files.createTempDirectory("uploads");
+        Files.createDirectories(uploads.resolve("2019/03"));
+        BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(10, 10, 0xff8800);
+        ImageIO.write(image, "jpg", uploads.resolve("2019/03/barrier.jpg").toFile());
+        first = importAgain();
     }
 
     @AfterAll
@@ -127,9 +143,20 @@ class WordPressImportTest {
 
     @Test
     @Order(1)
-    void commentsAreCountedNotStoredAndPhotosAreReportedNotFetched() {
+    void commentsAreCountedNotStored() {
         assertThat(first.notes()).anyMatch(n -> n.contains("2 comment(s) not imported: Masthead has no comments yet (comments open on 1 post(s), closed on 1)"));
-        assertThat(first.problems()).anyMatch(p -> p.contains("post 101") && p.contains("featured image not imported: this Masthead has no photo library"));
+    }
+
+    @Test
+    @Order(1)
+    void theFeaturedImageComesFromTheUploadsFolderWithItsCaptionAndAltText() {
+        Long photoId = live("local-news", "flood-barrier-opens").current().leadPhotoId();
+        assertThat(photoId).isNotNull();
+        Photo photo = photos.find(photoId).orElseThrow();
+        assertThat(photo.caption()).isEqualTo("The barrier at dawn");
+        assertThat(photo.altText()).isEqualTo("A concrete wall by a river");
+        assertThat(photo.width()).isEqualTo(320);
+        assertThat(first.kinds().get("photos").created()).isEqualTo(1);
     }
 
     @Test
@@ -145,7 +172,7 @@ class WordPressImportTest {
     @Order(2)
     void runningItAgainChangesNothing() {
         int articles = newsroom.countArticles(null, "");
-        ImportReport again = migration.importWordPress(new Migration.WordPress(export, null, null), Migration.Progress.NONE);
+        ImportReport again = importAgain();
         assertThat(again.kinds().get("posts")).isEqualTo(new ImportReport.Counts(0, 0, 6, 0));
         assertThat(again.kinds().get("pages")).isEqualTo(new ImportReport.Counts(0, 0, 1, 0));
         assertThat(again.kinds().get("sections").created()).isZero();
@@ -156,7 +183,7 @@ class WordPressImportTest {
     @Order(3)
     void aChangedPostGetsANewRevisionAndKeepsItsDate() throws IOException {
         Files.writeString(export, Files.readString(export).replace("Residents cheered.", "Residents cheered loudly."));
-        ImportReport again = migration.importWordPress(new Migration.WordPress(export, null, null), Migration.Progress.NONE);
+        ImportReport again = importAgain();
         assertThat(again.kinds().get("posts")).isEqualTo(new ImportReport.Counts(0, 1, 5, 0));
         Article article = live("local-news", "flood-barrier-opens");
         assertThat(article.current().number()).isEqualTo(2);
@@ -171,7 +198,7 @@ class WordPressImportTest {
         Article about = newsroom.article(id);
         newsroom.save(id, about.current().number(), news.masthead.newsroom.ArticleDraft.of("About the Courier", "", "Edited here.", "pages"), null);
         Files.writeString(export, Files.readString(export).replace("A small paper.", "A small, proud paper."));
-        ImportReport again = migration.importWordPress(new Migration.WordPress(export, null, null), Migration.Progress.NONE);
+        ImportReport again = importAgain();
         assertThat(again.kinds().get("pages")).isEqualTo(new ImportReport.Counts(0, 0, 1, 0));
         assertThat(again.problems()).anyMatch(p -> p.contains("page 106") && p.contains("edited in Masthead"));
         assertThat(newsroom.article(id).current().headline()).isEqualTo("About the Courier");
@@ -184,7 +211,7 @@ class WordPressImportTest {
         // what a crash between the newsroom's create and the ledger's row leaves: a pending row
         db.jdbi().useHandle(h -> h.execute("update import_items set target_id = null, target_revision = null "
                 + "where source = 'wordpress' and source_id = '102' and kind = 'post'"));
-        ImportReport again = migration.importWordPress(new Migration.WordPress(export, null, null), Migration.Progress.NONE);
+        ImportReport again = importAgain();
         assertThat(newsroom.countArticles(null, "")).isEqualTo(articles);
         assertThat(again.problems()).anyMatch(p -> p.contains("post 102") && p.contains("found again after an interrupted import"));
         long target = db.jdbi().withHandle(h -> h.createQuery("select target_id from import_items where source_id = '102' and kind = 'post'")

@@ -5,6 +5,7 @@ import news.masthead.migration.ImportReport;
 import news.masthead.migration.Migration;
 import news.masthead.migration.UnusableExport;
 import news.masthead.newsroom.Newsroom;
+import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.platform.db.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,7 +83,7 @@ public final class ImportCommand implements Runnable {
         try (Database database = data.openForCommand()) {
             database.migrate();
             Newsroom newsroom = new Newsroom(database, Clock.systemUTC());
-            Migration migration = new Migration(database, newsroom, null, Clock.systemUTC());
+            Migration migration = new Migration(database, newsroom, new PhotoLibrary(database, Clock.systemUTC()), Clock.systemUTC());
             ImportReport report = task.apply(migration);
             PrintWriter err = spec.commandLine().getErr();
             err.println();
