@@ -25,6 +25,23 @@ final class ArticleWriter {
     record Wanted(ArticleDraft draft, Target target, Instant at, String oldPath) {
     }
 
+    /** The newsroom's longest tag name. */
+    static final int MAX_TAG = 60;
+
+    /** Tag names the newsroom will take: blank ones dropped, over-long ones left out and reported. */
+    static java.util.List<String> tags(java.util.List<String> names, Tally tally, String label) {
+        java.util.List<String> usable = new java.util.ArrayList<>();
+        for (String name : names) {
+            String n = name == null ? "" : name.strip();
+            if (n.length() > MAX_TAG) {
+                tally.problem(label + ": tag “" + n.substring(0, 40) + "…” is longer than " + MAX_TAG + " characters; left out");
+            } else if (!n.isEmpty()) {
+                usable.add(n);
+            }
+        }
+        return usable;
+    }
+
     private final Newsroom newsroom;
     private final Ledger ledger;
     private final Clock clock;
@@ -58,7 +75,7 @@ final class ArticleWriter {
                 return create(source, sourceId, kind, hash, wanted, tally);
             }
             long id = written.get().id();
-            finish(id, wanted, tally, label);
+            finish(id, written.get().status(), wanted, tally, label);
             ledger.done(source, sourceId, kind, id, written.get().current().number(), hash);
             tally.problem(label + ": found again after an interrupted import (article " + id + "), not written twice");
             return Tally.Outcome.UPDATED;
@@ -71,7 +88,7 @@ final class ArticleWriter {
             return Tally.Outcome.SKIPPED;
         }
         int number = newsroom.save(id, article.current().number(), wanted.draft(), null);
-        finish(id, wanted, tally, label);
+        finish(id, article.status(), wanted, tally, label);
         ledger.done(source, sourceId, kind, id, number, hash);
         return Tally.Outcome.UPDATED;
     }
@@ -84,24 +101,23 @@ final class ArticleWriter {
             ledger.abandon(source, sourceId, kind);
             throw e;
         }
-        finish(id, wanted, tally, kind + " " + sourceId);
+        finish(id, ArticleStatus.DRAFT, wanted, tally, kind + " " + sourceId);
         ledger.done(source, sourceId, kind, id, 1, hash);
         return Tally.Outcome.CREATED;
     }
 
     /** Brings the status in line (never taking a live article down) and keeps the old address. */
-    private void finish(long id, Wanted wanted, Tally tally, String label) {
+    private void finish(long id, ArticleStatus status, Wanted wanted, Tally tally, String label) {
         Instant now = clock.instant();
-        Article article = newsroom.article(id);
         switch (wanted.target()) {
-            case PUBLISHED -> publish(article, wanted.at(), now);
+            case PUBLISHED -> publish(id, status, wanted.at(), now);
             case SCHEDULED -> {
                 if (wanted.at() != null && wanted.at().isAfter(now)) {
-                    if (article.status() == ArticleStatus.DRAFT) {
+                    if (status == ArticleStatus.DRAFT) {
                         newsroom.schedule(id, wanted.at());
                     }
                 } else {
-                    publish(article, wanted.at(), now);
+                    publish(id, status, wanted.at(), now);
                 }
             }
             case DRAFT -> {
@@ -111,24 +127,21 @@ final class ArticleWriter {
         if (wanted.oldPath() == null || wanted.oldPath().isEmpty()) {
             return;
         }
-        Article now2 = newsroom.article(id);
-        if (now2.status() != ArticleStatus.PUBLISHED || now2.path().equals(wanted.oldPath())) {
+        Article live = newsroom.article(id);
+        if (live.status() != ArticleStatus.PUBLISHED || live.path().equals(wanted.oldPath())) {
             return;
         }
-        if (newsroom.redirect(wanted.oldPath()).filter(now2.path()::equals).isPresent()) {
-            tally.count(REDIRECTS, Tally.Outcome.SKIPPED);
-        } else if (newsroom.addRedirect(wanted.oldPath(), now2.path())) {
+        if (newsroom.addRedirect(wanted.oldPath(), live.path())) {
             tally.count(REDIRECTS, Tally.Outcome.CREATED);
         } else {
             tally.failed(REDIRECTS, label, "old address " + wanted.oldPath() + " already leads elsewhere; left as it was");
         }
     }
 
-    private void publish(Article article, Instant at, Instant now) {
-        if (article.status() == ArticleStatus.PUBLISHED) {
-            return;
+    private void publish(long id, ArticleStatus status, Instant at, Instant now) {
+        if (status != ArticleStatus.PUBLISHED) {
+            newsroom.publishAt(id, at == null || at.isAfter(now) ? now : at);
         }
-        newsroom.publishAt(article.id(), at == null || at.isAfter(now) ? now : at);
     }
 
     /** The article a cut-short write left behind: same headline and body, and no imported item owns it. */

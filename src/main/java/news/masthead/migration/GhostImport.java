@@ -169,6 +169,7 @@ final class GhostImport {
         } catch (WebError e) {
             tally.failed(kind, label, e.getMessage());
         } catch (RuntimeException e) {
+            Failures.rethrowIfFatal(e);
             tally.failed(kind, label, "could not be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }
@@ -195,7 +196,8 @@ final class GhostImport {
         if (standfirst.length() > 1000) {
             standfirst = standfirst.substring(0, 999) + "…";
         }
-        List<String> tags = tagsOfPost.getOrDefault(id, List.of()).stream().map(tagNames::get).filter(t -> t != null && !t.isBlank()).toList();
+        List<String> tags = ArticleWriter.tags(tagsOfPost.getOrDefault(id, List.of()).stream().map(tagNames::get)
+                .filter(t -> t != null).toList(), tally, label);
         List<Long> authors = authorsOfPost.getOrDefault(id, List.of(post.path("author_id").asText(""))).stream()
                 .map(authorIds::get).filter(a -> a != null).toList();
         PhotoFiles.Result photo = photos.photo(post.path("feature_image").asText(""), post.path("feature_image_caption").asText(""),

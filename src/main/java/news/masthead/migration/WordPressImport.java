@@ -95,9 +95,9 @@ final class WordPressImport {
                 }
             }
         });
-        for (Map<String, String> c : categories) {
-            section(c);
-            progress.at("sections", categories.indexOf(c) + 1, categories.size());
+        for (int i = 0; i < categories.size(); i++) {
+            section(categories.get(i));
+            progress.at("sections", i + 1, categories.size());
         }
         for (Map<String, String> a : authors) {
             author(a.get("wp:author_login"), a.getOrDefault("wp:author_display_name", ""));
@@ -133,7 +133,8 @@ final class WordPressImport {
             tally.failed("sections", "a category", "it has neither a name nor a slug");
             return;
         }
-        Optional<Ledger.Entry> known = ledger.find(SOURCE, nicename, "section");
+        String sourceId = nicename.isEmpty() ? "name:" + name : nicename;
+        Optional<Ledger.Entry> known = ledger.find(SOURCE, sourceId, "section");
         if (known.isPresent() && !known.get().pending()) {
             newsroom.sections().stream().filter(s -> s.id() == known.get().targetId()).findFirst()
                     .ifPresent(s -> sectionByNicename.put(nicename, s.slug()));
@@ -151,7 +152,7 @@ final class WordPressImport {
                 section = saveSection(slug, name.isEmpty() ? nicename : name, BodyText.plain(category.getOrDefault("wp:category_description", "")), label);
                 outcome = Tally.Outcome.CREATED;
             }
-            ledger.done(SOURCE, nicename, "section", section.id(), null, "");
+            ledger.done(SOURCE, sourceId, "section", section.id(), null, "");
             sectionByNicename.put(nicename, section.slug());
             tally.count("sections", outcome);
         } catch (WebError e) {
@@ -270,6 +271,7 @@ final class WordPressImport {
         } catch (WebError e) {
             tally.failed(kind, label, e.getMessage());
         } catch (RuntimeException e) {
+            Failures.rethrowIfFatal(e);
             tally.failed(kind, label, "could not be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }
@@ -332,7 +334,7 @@ final class WordPressImport {
             slug = "";
         }
         ArticleDraft draft = new ArticleDraft(headline.length() > 300 ? headline.substring(0, 300) : headline, "", standfirst,
-                body.markdown(), photoId, section, authorIds, tags.stream().filter(t -> !t.isBlank()).toList(),
+                body.markdown(), photoId, section, authorIds, ArticleWriter.tags(tags, tally, label),
                 slug, "", "", "");
         return new ArticleWriter.Wanted(draft, target, published(item, label), oldPath(item.get("link")));
     }

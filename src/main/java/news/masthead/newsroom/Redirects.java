@@ -21,9 +21,11 @@ final class Redirects {
         if (from.equals(to)) {
             return false;
         }
-        boolean live = h.createQuery("""
+        String[] parts = from.substring(1).split("/", -1);
+        boolean live = parts.length == 2 && h.createQuery("""
                 select count(*) from articles a join sections s on s.id = a.section_id
-                where a.status = 'published' and '/' || s.slug || '/' || a.slug = :p""").bind("p", from).mapTo(Integer.class).one() > 0;
+                where a.status = 'published' and a.slug = :slug and s.slug = :section""")
+                .bind("slug", parts[1]).bind("section", parts[0]).mapTo(Integer.class).one() > 0;
         if (live) {
             return false;
         }

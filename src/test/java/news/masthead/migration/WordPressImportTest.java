@@ -47,6 +47,8 @@ class WordPressImportTest {
     static void importTheSite() throws IOException {
         db = TestDatabases.fresh();
         newsroom = new Newsroom(db, clock);
+        newsroom.saveSection(null, "council", "Town Hall", "Ours, already", 3);
+        newsroom.addRedirect("/about", "/somewhere/else");
         photos = new PhotoLibrary(db, clock);
         migration = new Migration(db, newsroom, photos, clock);
         export = copy("site.wxr.xml");
@@ -91,6 +93,14 @@ class WordPressImportTest {
 
     @Test
     @Order(1)
+    void whatWasAlreadyStoredIsReusedNotChanged() {
+        assertThat(newsroom.section("council").orElseThrow().name()).isEqualTo("Town Hall");
+        assertThat(newsroom.redirect("/about")).contains("/somewhere/else");
+        assertThat(first.problems()).anyMatch(p -> p.contains("page 106") && p.contains("/about already leads elsewhere"));
+    }
+
+    @Test
+    @Order(1)
     void aPublishedPostKeepsItsDateItsBylineAndItsOldAddress() {
         Article article = live("local-news", "flood-barrier-opens");
         assertThat(article.current().headline()).isEqualTo("Flood barrier opens & holds");
@@ -122,6 +132,7 @@ class WordPressImportTest {
         assertThat(second.firstPublishedAt()).isEqualTo(Instant.parse("2019-04-01T07:00:00Z"));
         assertThat(newsroom.author("ghostwriter").orElseThrow().name()).isEqualTo("ghostwriter");
         assertThat(first.problems()).anyMatch(p -> p.contains("post 102") && p.contains("featured image 999 is not in the export"));
+        assertThat(first.problems()).anyMatch(p -> p.contains("post 102") && p.contains("longer than 60 characters; left out"));
     }
 
     @Test
