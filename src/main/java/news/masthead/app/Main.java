@@ -2,6 +2,7 @@ package news.masthead.app;
 
 import news.masthead.app.cli.DemoCommand;
 import news.masthead.app.cli.ExtractCommand;
+import news.masthead.app.cli.ImportCommand;
 import news.masthead.app.cli.MigrateCommand;
 import news.masthead.app.cli.SearchCommand;
 import news.masthead.app.cli.ServeCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "masthead", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Masthead: a self-hosted publishing platform for news organisations.",
         subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, UserCommand.class, TokenCommand.class,
-                SearchCommand.class, ExtractCommand.class,
+                SearchCommand.class, ExtractCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

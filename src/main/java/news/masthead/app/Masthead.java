@@ -7,6 +7,7 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import news.masthead.admin.Admin;
+import news.masthead.migration.Migration;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
 import news.masthead.platform.cache.PageCache;
@@ -59,6 +60,7 @@ public final class Masthead implements AutoCloseable {
     private final PhotoLibrary photos;
     private final FeedImport feedImport;
     private final Mailer mailer;
+    private final Migration migration;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -95,6 +97,7 @@ public final class Masthead implements AutoCloseable {
         this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(), requireStaff,
                 ctx -> accounts.requireApiToken(ctx).name());
         this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
+        this.migration = new Migration(database, newsroom, photos, clock);
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -134,6 +137,7 @@ public final class Masthead implements AutoCloseable {
         photos.routes(config.routes);
         photos.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.CONTRIBUTOR).name());
         feedImport.routes(config.routes);
+        migration.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {

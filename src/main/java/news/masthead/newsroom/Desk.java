@@ -110,6 +110,26 @@ final class Desk {
         announce(changes);
     }
 
+    /** Publishes a never-published article with a first-published time in the past (imports keep their dates). */
+    void publishAt(long articleId, Instant firstPublishedAt) {
+        if (firstPublishedAt.isAfter(now())) {
+            throw WebError.badRequest("publishAt", "A first-published time cannot be in the future; schedule the article instead.");
+        }
+        List<ArticleChange> changes = new ArrayList<>();
+        db.jdbi().useTransaction(h -> {
+            ArticleState state = lockRow(h, articleId);
+            if (state.status() == ArticleStatus.PUBLISHED) {
+                return;
+            }
+            changes.add(goLive(h, state, state.currentRevisionId(), ArticleChange.Kind.PUBLISHED));
+            if (state.firstPublishedAt() == null) {
+                h.createUpdate("update articles set first_published_at = :at where id = :a")
+                        .bind("at", firstPublishedAt).bind("a", articleId).execute();
+            }
+        });
+        announce(changes);
+    }
+
     void schedule(long articleId, Instant at) {
         if (!at.isAfter(now())) {
             throw WebError.badRequest("publishAt", "Choose a time in the future, or publish now.");

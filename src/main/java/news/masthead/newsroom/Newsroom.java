@@ -58,6 +58,14 @@ public final class Newsroom {
         desk.publish(articleId, staffId);
     }
 
+    /**
+     * Publishes the latest revision of a never-published article as first published at a past
+     * time (an article brought over from another system keeps its date). Already published: no change.
+     */
+    public void publishAt(long articleId, Instant firstPublishedAt) {
+        desk.publishAt(articleId, firstPublishedAt);
+    }
+
     public void schedule(long articleId, Instant at) {
         desk.schedule(articleId, at);
     }
@@ -122,6 +130,27 @@ public final class Newsroom {
     public Revision revision(long articleId, int number) {
         return db.jdbi().withHandle(h -> RevisionRows.byNumber(h, articleId, number))
                 .orElseThrow(() -> WebError.notFound("This article has no revision " + number + "."));
+    }
+
+    // old addresses
+
+    /**
+     * Keeps an old public path (e.g. a WordPress permalink) leading to {@code toPath}. Never takes a
+     * path that already leads somewhere else or where a live article is; returns whether the path
+     * now leads to {@code toPath}.
+     */
+    public boolean addRedirect(String fromPath, String toPath) {
+        return db.jdbi().inTransaction(h -> Redirects.add(h, Redirects.path("fromPath", fromPath), Redirects.path("toPath", toPath)));
+    }
+
+    /** Where an old path leads now, if anywhere. */
+    public Optional<String> redirect(String path) {
+        return db.jdbi().withHandle(h -> Redirects.target(h, path));
+    }
+
+    /** The slug the newsroom would make from this text (lower-case ASCII words and hyphens; "untitled" when nothing is left). */
+    public static String slugFor(String text) {
+        return Slugs.of(text);
     }
 
     // the paper's structure

@@ -1,0 +1,24 @@
+package news.masthead.migration;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code <item>} of a WordPress export: its simple fields keyed {@code title}, {@code link},
+ * {@code wp:post_id}, {@code content:encoded}, {@code excerpt:encoded}, {@code dc:creator} …, its
+ * categories and tags ({@code <category domain=…>}), its post meta and its comments.
+ */
+record WxrItem(Map<String, String> fields, List<Term> terms, Map<String, String> meta, List<Comment> comments,
+               String tooLong) {
+    String get(String key) {
+        return fields.getOrDefault(key, "").strip();
+    }
+
+    /** A category or tag on an item: {@code domain} is "category" or "post_tag". */
+    record Term(String domain, String nicename, String name) {
+    }
+
+    /** A comment: only whether it was approved matters here (Masthead has no comments yet). */
+    record Comment(boolean approved) {
+    }
+}
