@@ -113,6 +113,18 @@ public final class Site {
         both(routes, "/tag/{slug}", ctx -> listing(ctx, (settings, page) -> pages.tag(settings, slugOrNull(ctx, "slug"), page)));
         both(routes, "/{section}", ctx -> listing(ctx, (settings, page) -> pages.section(settings, slugOrNull(ctx, "section"), page)));
         both(routes, "/{section}/{slug}", this::sectionChild);
+        // deeper paths are never pages of ours, but may be old addresses (imported permalinks)
+        both(routes, "/{a}/{b}/<rest>", ctx -> serve(ctx, ctx.path(), () -> pages.notFound(settings())));
+    }
+
+    /** A 301 when the path is an old address the newsroom keeps (an imported permalink, a moved article). */
+    private Optional<Page> oldAddress(String path) {
+        if (path.length() > 1000) {
+            return Optional.empty();
+        }
+        String other = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path + "/";
+        return newsroom.redirect(path).or(() -> newsroom.redirect(other))
+                .map(target -> Page.movedTo(target, Set.of(Keys.REDIRECTS)));
     }
 
     /** Public pages answer HEAD exactly as GET, headers only (crawlers and link checkers use it). */
@@ -206,6 +218,9 @@ public final class Site {
         }
         long generation = cache.generation();
         Page page = render.get();
+        if (page.status() == 404) {
+            page = oldAddress(ctx.path()).orElse(page);
+        }
         if (page.status() == 200) {
             Rendered rendered = Rendered.of(page.contentType(), page.body()).withCacheControl(CACHE_CONTROL);
             cache.serve(ctx, cache.keep(cacheKey, rendered, page.surrogateKeys(), generation));
