@@ -6,15 +6,21 @@ import news.masthead.platform.db.Database;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
-/** {@code /healthz}: 200 when the database answers, 503 otherwise; JSON either way. */
+/**
+ * {@code /healthz}: 200 when the database answers, 503 otherwise; JSON either way, with how many
+ * outbox changes this node's search index has yet to apply ({@code searchBehind}, 0 when current).
+ */
 final class Health {
     private final Database database;
     private final ObjectMapper json;
+    private final LongSupplier searchBehind;
 
-    Health(Database database, ObjectMapper json) {
+    Health(Database database, ObjectMapper json, LongSupplier searchBehind) {
         this.database = database;
         this.json = json;
+        this.searchBehind = searchBehind;
     }
 
     void routes(RoutesConfig routes) {
@@ -28,6 +34,9 @@ final class Health {
             }
             body.put("status", up ? "ok" : "unavailable");
             body.put("database", up ? "reachable" : "unreachable");
+            if (up) {
+                body.put("searchBehind", searchBehind.getAsLong());
+            }
             ctx.status(up ? 200 : 503).header("Cache-Control", "no-store")
                     .contentType("application/json").result(json.writeValueAsBytes(body));
         });

@@ -130,7 +130,7 @@ public final class Masthead implements AutoCloseable {
         config.routes.before(ctx -> web.csrf().verify(ctx));
         web.errors().register(config.routes);
         metrics.install(config);
-        new Health(database, web.json()).routes(config.routes);
+        new Health(database, web.json(), search::changesBehind).routes(config.routes);
         accounts.routes(config.routes);
         mailer.routes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.ADMIN).name());
         admin.routes(config.routes);

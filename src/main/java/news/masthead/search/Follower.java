@@ -39,6 +39,8 @@ final class Follower {
     private volatile Generation current;
     private volatile boolean running = true;
     private volatile Instant lastApplied;
+    /** The cursor's watermark as other threads may read it (health, benchmarks). */
+    private volatile long watermark;
     private OutboxCursor cursor;
     private boolean dirty;
     private long lastCommit = System.nanoTime();
@@ -51,10 +53,16 @@ final class Follower {
         this.clock = clock;
         this.current = openCurrent().orElse(Generation.empty(analyzer));
         this.cursor = new OutboxCursor(current.committedApplied());
+        watermark = cursor.watermark();
     }
 
     Generation current() {
         return current;
+    }
+
+    /** The outbox id up to which every change is in the index. */
+    long watermark() {
+        return watermark;
     }
 
     Instant lastApplied() {
@@ -112,6 +120,7 @@ final class Follower {
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             apply(articles);
             cursor.applied(pendingIds, System.nanoTime());
+            watermark = cursor.watermark();
             if (!pendingIds.isEmpty()) {
                 dirty = true;
                 lastApplied = clock.instant();
@@ -182,6 +191,7 @@ final class Follower {
         }
         current = next;
         cursor = new OutboxCursor(next.committedApplied());
+        watermark = cursor.watermark();
         dirty = false;
         previous.close();
         store.deleteObsolete();

@@ -109,6 +109,11 @@ public final class Search implements AutoCloseable {
         }
     }
 
+    /** How many outbox entries this node's index has yet to apply (0 when it is current). */
+    public long changesBehind() {
+        return Math.max(0, newsroom.lastChangeId() - follower.watermark());
+    }
+
     /** When the follower last applied an outbox entry (null if not since start). */
     public Instant lastApplied() {
         return follower.lastApplied();

@@ -18,7 +18,7 @@ class HealthTest {
     void healthzReportsTheDatabaseAsReachable() {
         var response = app.get("/healthz");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"database\":\"reachable\"");
+        assertThat(response.body()).contains("\"database\":\"reachable\"").contains("\"searchBehind\":0");
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("default-src 'self'").doesNotContain("unsafe-inline"));
     }
