@@ -14,8 +14,6 @@ import news.masthead.platform.web.Web;
 import news.masthead.platform.web.WebError;
 import news.masthead.testing.RunningMasthead;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -122,14 +120,7 @@ final class AdminServer implements AutoCloseable {
     }
 
     static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RunningMasthead.send(client, request);
     }
 
     @Override
