@@ -31,7 +31,8 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof Settings.InvalidSetting || e instanceof DatabaseUnavailable || e instanceof CommandFailed) {
+            if (e instanceof Settings.InvalidSetting || e instanceof DatabaseUnavailable || e instanceof CommandFailed
+                    || e instanceof news.masthead.platform.web.WebError) {
                 commandLine.getErr().println("masthead: " + e.getMessage());
                 return 1;
             }

@@ -65,12 +65,19 @@ public final class Database implements AutoCloseable {
 
     /** Applies pending migrations; returns how many were applied. */
     public int migrate() {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate()
-                .migrationsExecuted;
+        try {
+            return Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines()
+                    .filter(line -> !line.startsWith("Need more flexibility") && !line.contains("help.red-gate.com"))
+                    .reduce((a, b) -> a + " " + b).orElse("");
+            throw new DatabaseUnavailable("The database schema could not be brought up to date: " + message, e);
+        }
     }
 
     public Jdbi jdbi() {
