@@ -1,0 +1,84 @@
+package news.masthead.archive;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one list of what an archive holds: every table that is part of a site, in the order an import
+ * writes them (a table comes after the tables it references), and every table it deliberately leaves
+ * out, with the reason. A feature that adds a table adds it to one of the two lists; a test fails
+ * until it does.
+ */
+final class ArchivedTables {
+    private ArchivedTables() {
+    }
+
+    /**
+     * One archived table.
+     *
+     * @param key            columns giving every row a stable, unique place (export order; row-by-row comparison)
+     * @param staffColumns   columns holding a staff id, written as that staff member's email
+     * @param laterColumns   columns that point forwards (a circular reference): inserted as null, then
+     *                       set once every table is in
+     * @param secretColumns  columns left out (written as null) when the export is made without secrets
+     * @param singleton      a table that always holds exactly one row (migrations insert it): replaced, not added to
+     */
+    record Table(String name, List<String> key, Set<String> staffColumns, Set<String> laterColumns,
+                 Set<String> secretColumns, boolean singleton) {
+        static Table of(String name, String... key) {
+            return new Table(name, List.of(key), Set.of(), Set.of(), Set.of(), false);
+        }
+
+        Table staff(String... columns) {
+            return new Table(name, key, Set.of(columns), laterColumns, secretColumns, singleton);
+        }
+
+        Table later(String... columns) {
+            return new Table(name, key, staffColumns, Set.of(columns), secretColumns, singleton);
+        }
+
+        Table secret(String... columns) {
+            return new Table(name, key, staffColumns, laterColumns, Set.of(columns), singleton);
+        }
+
+        Table singletonRow() {
+            return new Table(name, key, staffColumns, laterColumns, secretColumns, true);
+        }
+
+        String file() {
+            return "tables/" + name + ".ndjson";
+        }
+    }
+
+    /** What a site is, in import order. */
+    static final List<Table> ARCHIVED = List.of(
+            // foundations (V1)
+            Table.of("staff", "id").secret("password_hash"),
+            // newsroom (V2)
+            Table.of("photos", "id"),
+            Table.of("photo_renditions", "photo_id", "width"),
+            Table.of("site_settings", "id").singletonRow(),
+            Table.of("sections", "id"),
+            Table.of("tags", "id"),
+            Table.of("authors", "id").staff("staff_id"),
+            Table.of("articles", "id").staff("lock_staff_id").later("current_revision_id", "published_revision_id"),
+            Table.of("article_revisions", "id").staff("created_by"),
+            Table.of("article_authors", "article_id", "author_id"),
+            Table.of("article_tags", "article_id", "tag_id"),
+            Table.of("corrections", "id").staff("created_by"),
+            Table.of("redirects", "from_path"));
+
+    /** Tables that are not part of a site, and why. */
+    static final Map<String, String> LEFT_OUT = Map.of(
+            "staff_sessions", "sign-ins are secrets and expire; staff sign in again",
+            "api_tokens", "secrets; make new tokens with 'masthead token create'",
+            "login_attempts", "rate-limit ephemera",
+            "outbox", "each node's search index is rebuilt; the import writes one entry per published article",
+            "flyway_schema_history", "the target's migrations are its own");
+
+    static Optional<Table> named(String name) {
+        return ARCHIVED.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,141 @@
+package news.masthead.archive;
+
+import news.masthead.accounts.Role;
+import news.masthead.newsroom.ArticleDraft;
+import news.masthead.newsroom.Author;
+import news.masthead.newsroom.Newsroom;
+import news.masthead.site.SiteSettings;
+import news.masthead.testing.RunningMasthead;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A small newspaper written through the features' own entry classes (accounts, newsroom, site), with
+ * every state an article can be in, for the archive to carry: several revisions, published, draft,
+ * scheduled (due and not yet), unpublished, corrected, moved (a redirect), restored, locked.
+ * Photos go in with SQL until the photo library is on main.
+ */
+final class SampleSite {
+    final List<Long> articles = new ArrayList<>();
+    final List<String> paths = new ArrayList<>();
+    final long movedArticle;
+
+    SampleSite(RunningMasthead app) {
+        Newsroom newsroom = app.masthead.newsroom();
+        var accounts = app.masthead.accounts();
+        long ana = accounts.addStaff("Ana@Example.org", "Ana López", Role.ADMIN, "a long passphrase one").id();
+        long ed = accounts.addStaff("ed@example.org", "Ed Itor", Role.EDITOR, "a long passphrase two").id();
+        long cy = accounts.addStaff("cy@example.org", "Cy Contributor", Role.CONTRIBUTOR, "a long passphrase three").id();
+        long portrait = photo(app, 1, "ana.jpg", "Ana López at her desk", "Photo: Staff", "Ana, smiling", "© The Paper");
+        long logo = photo(app, 2, "logo.png", "", "", "The Río Times", "");
+        app.masthead.site().updateSettings(new SiteSettings("The Río Times", "Nachrichten & news — “quoted”", logo, "en-GB",
+                "Europe/London", "© 2026 The Río Times\nAll rights reserved."));
+        newsroom.saveSection(null, "world", "World", "News from everywhere", 1);
+        newsroom.saveSection(null, "business", "Business", "", 2);
+        newsroom.saveSection(null, "culture", "Culture", "Arts <and> letters", 3);
+        Author anaLopez = newsroom.saveAuthor(null, "ana-lopez", "Ana López", "Covers **the world**.", portrait);
+        Author bo = newsroom.saveAuthor(null, "bo-writer", "Bo Writer", "", null);
+        app.database.jdbi().useHandle(h -> h.execute("update authors set staff_id = ? where id = ?", ana, anaLopez.id()));
+        tick(app);
+
+        long lead = newsroom.create(new ArticleDraft("Río floods: what we know", "Floods in Río", "Rivers rose.",
+                "Water **everywhere**.\n\n| a | b |\n|---|---|\n| 1 | 2 |", portrait, "world", List.of(anaLopez.id(), bo.id()),
+                List.of("Weather", "Floods"), "rio-floods", "https://example.org/original", "", ""), cy);
+        tick(app);
+        newsroom.save(lead, 1, new ArticleDraft("Río floods: what we know", "Floods in Río", "Rivers rose & roads closed.",
+                "Water *everywhere*. Ünïcode ✓ and emoji 🌊.", portrait, "world", List.of(anaLopez.id(), bo.id()),
+                List.of("Weather", "Floods"), "rio-floods", "", "", ""), ed);
+        tick(app);
+        newsroom.publish(lead, ed);
+        tick(app);
+        newsroom.save(lead, 2, new ArticleDraft("Río floods: what we know so far", "", "Rivers rose & roads closed.",
+                "Water *everywhere*. Updated.", portrait, "world", List.of(anaLopez.id()), List.of("Floods"), "rio-floods",
+                "", "", ""), ana);
+        newsroom.publish(lead, ana);
+        tick(app);
+        newsroom.addCorrection(lead, "An earlier version misspelt the minister's name.", ed);
+        tick(app);
+        newsroom.addCorrection(lead, "The river is the Paraíba, not the Tietê.", null);
+        articles.add(lead);
+
+        long draft = newsroom.create(ArticleDraft.of("A draft in progress", "", "first words", "business"), cy);
+        tick(app);
+        newsroom.save(draft, 1, ArticleDraft.of("A draft in progress", "", "more words", "business"), cy);
+        newsroom.lock(draft, cy, false);
+        articles.add(draft);
+
+        long later = newsroom.create(ArticleDraft.of("Embargoed until tomorrow", "", "secret", "business"), ed);
+        newsroom.schedule(later, app.clock.instant().plus(Duration.ofDays(1)));
+        articles.add(later);
+
+        long due = newsroom.create(ArticleDraft.of("Scheduled and now live", "", "it went live", "culture"), ed);
+        newsroom.schedule(due, app.clock.instant().plus(Duration.ofMinutes(5)));
+        app.clock.advance(Duration.ofMinutes(6));
+        newsroom.publishDue();
+        articles.add(due);
+
+        long gone = newsroom.create(ArticleDraft.of("Published then withdrawn", "", "legal said no", "world"), ed);
+        newsroom.publish(gone, ed);
+        tick(app);
+        newsroom.unpublish(gone);
+        articles.add(gone);
+
+        movedArticle = newsroom.create(ArticleDraft.of("Old title", "", "text", "world"), ed);
+        newsroom.publish(movedArticle, ed);
+        tick(app);
+        newsroom.save(movedArticle, 1, new ArticleDraft("New title", "", "", "text", null, "business", List.of(bo.id()),
+                List.of("Markets"), "new-title", "", "", ""), ed);
+        articles.add(movedArticle);
+
+        long restored = newsroom.create(ArticleDraft.of("Restore me", "", "first text", "culture"), ed);
+        newsroom.save(restored, 1, ArticleDraft.of("Restore me", "", "second text", "culture"), ed);
+        newsroom.restore(restored, 1, 2, ana);
+        newsroom.publish(restored, ana);
+        articles.add(restored);
+
+        // enough revisions for the import to send several batches
+        for (int i = 1; i <= 40; i++) {
+            long id = newsroom.create(ArticleDraft.of("Brief number " + i, "", "Short " + i, i % 2 == 0 ? "world" : "business"), ed);
+            for (int r = 1; r < 14; r++) {
+                newsroom.save(id, r, ArticleDraft.of("Brief number " + i, "", "Short " + i + " take " + r, i % 2 == 0 ? "world" : "business"), ed);
+            }
+            newsroom.publish(id, ed);
+            articles.add(id);
+        }
+        for (long id : articles) {
+            newsroom.live(id).ifPresent(live -> paths.add(live.path()));
+        }
+    }
+
+    /** Moves the clock on by an odd amount, so times carry microseconds. */
+    private static void tick(RunningMasthead app) {
+        app.clock.advance(Duration.ofSeconds(61).plusNanos(123_456_789));
+    }
+
+    /** A photo with two renditions; the bytes are noise, which the archive does not mind. */
+    private static long photo(RunningMasthead app, long seed, String name, String caption, String credit, String alt, String licence) {
+        byte[] original = noise(seed, 5000);
+        return app.database.jdbi().inTransaction(h -> {
+            long id = h.createQuery("""
+                            insert into photos (sha256, original_name, mime, width, height, caption, credit, alt_text, licence, bytes, created_at)
+                            values (:sha, :name, 'image/jpeg', 1600, 900, :caption, :credit, :alt, :licence, :bytes, :at) returning id""")
+                    .bind("sha", Media.sha256(original)).bind("name", name).bind("caption", caption).bind("credit", credit)
+                    .bind("alt", alt).bind("licence", licence).bind("bytes", original).bind("at", app.clock.instant())
+                    .mapTo(Long.class).one();
+            for (int width : new int[] {480, 960}) {
+                h.createUpdate("insert into photo_renditions (photo_id, width, mime, bytes) values (:p, :w, 'image/webp', :b)")
+                        .bind("p", id).bind("w", width).bind("b", noise(seed * 1000 + width, width)).execute();
+            }
+            return id;
+        });
+    }
+
+    private static byte[] noise(long seed, int size) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+}
