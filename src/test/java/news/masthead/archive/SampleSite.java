@@ -23,7 +23,8 @@ final class SampleSite {
     final List<String> paths = new ArrayList<>();
     final long movedArticle;
 
-    SampleSite(RunningMasthead app) {
+    /** @param briefs how many extra articles of fourteen revisions each (40 make the import send several batches) */
+    SampleSite(RunningMasthead app, int briefs) {
         Newsroom newsroom = app.masthead.newsroom();
         var accounts = app.masthead.accounts();
         long ana = accounts.addStaff("Ana@Example.org", "Ana López", Role.ADMIN, "a long passphrase one").id();
@@ -96,8 +97,7 @@ final class SampleSite {
         newsroom.publish(restored, ana);
         articles.add(restored);
 
-        // enough revisions for the import to send several batches
-        for (int i = 1; i <= 40; i++) {
+        for (int i = 1; i <= briefs; i++) {
             long id = newsroom.create(ArticleDraft.of("Brief number " + i, "", "Short " + i, i % 2 == 0 ? "world" : "business"), ed);
             for (int r = 1; r < 14; r++) {
                 newsroom.save(id, r, ArticleDraft.of("Brief number " + i, "", "Short " + i + " take " + r, i % 2 == 0 ? "world" : "business"), ed);

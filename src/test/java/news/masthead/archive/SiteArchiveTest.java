@@ -40,7 +40,7 @@ class SiteArchiveTest {
     @BeforeAll
     static void roundTrip() throws IOException {
         source = RunningMasthead.start(TestDatabases.fresh(), SAME_ADDRESS);
-        site = new SampleSite(source);
+        site = new SampleSite(source, 40);
         archive = Files.createTempDirectory("masthead-archive").resolve("site");
         exported = new SiteArchive(source.database, source.clock).export(archive, true);
         Database empty = TestDatabases.fresh();
