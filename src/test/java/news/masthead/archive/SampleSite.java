@@ -4,9 +4,18 @@ import news.masthead.accounts.Role;
 import news.masthead.newsroom.ArticleDraft;
 import news.masthead.newsroom.Author;
 import news.masthead.newsroom.Newsroom;
+import news.masthead.newsroom.PhotoDetails;
+import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.site.SiteSettings;
 import news.masthead.testing.RunningMasthead;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +25,7 @@ import java.util.Random;
  * A small newspaper written through the features' own entry classes (accounts, newsroom, site), with
  * every state an article can be in, for the archive to carry: several revisions, published, draft,
  * scheduled (due and not yet), unpublished, corrected, moved (a redirect), restored, locked.
- * Photos go in with SQL until the photo library is on main.
+ * Photos are uploaded to the photo library, which makes their renditions.
  */
 final class SampleSite {
     final List<Long> articles = new ArrayList<>();
@@ -115,27 +124,26 @@ final class SampleSite {
         app.clock.advance(Duration.ofSeconds(61).plusNanos(123_456_789));
     }
 
-    /** A photo with two renditions; the bytes are noise, which the archive does not mind. */
+    /** A photo uploaded to the library, which makes its renditions. */
     private static long photo(RunningMasthead app, long seed, String name, String caption, String credit, String alt, String licence) {
-        byte[] original = noise(seed, 5000);
-        return app.database.jdbi().inTransaction(h -> {
-            long id = h.createQuery("""
-                            insert into photos (sha256, original_name, mime, width, height, caption, credit, alt_text, licence, bytes, created_at)
-                            values (:sha, :name, 'image/jpeg', 1600, 900, :caption, :credit, :alt, :licence, :bytes, :at) returning id""")
-                    .bind("sha", Media.sha256(original)).bind("name", name).bind("caption", caption).bind("credit", credit)
-                    .bind("alt", alt).bind("licence", licence).bind("bytes", original).bind("at", app.clock.instant())
-                    .mapTo(Long.class).one();
-            for (int width : new int[] {480, 960}) {
-                h.createUpdate("insert into photo_renditions (photo_id, width, mime, bytes) values (:p, :w, 'image/webp', :b)")
-                        .bind("p", id).bind("w", width).bind("b", noise(seed * 1000 + width, width)).execute();
-            }
-            return id;
-        });
+        return new PhotoLibrary(app.database, app.clock).upload(name, picture(seed), new PhotoDetails(caption, credit, alt, licence)).id();
     }
 
-    private static byte[] noise(long seed, int size) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
+    private static byte[] picture(long seed) {
+        BufferedImage image = new BufferedImage(1000, 600, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        Graphics2D g = image.createGraphics();
+        for (int i = 0; i < 30; i++) {
+            g.setColor(new Color(random.nextInt(0xffffff)));
+            g.fillOval(random.nextInt(1000) - 100, random.nextInt(600) - 100, 50 + random.nextInt(300), 50 + random.nextInt(300));
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }
