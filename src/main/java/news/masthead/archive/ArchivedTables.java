@@ -52,10 +52,13 @@ final class ArchivedTables {
         }
     }
 
+    /** The table whose ids staff columns hold; it comes first, so emails can be turned back into ids. */
+    static final String STAFF = "staff";
+
     /** What a site is, in import order. */
     static final List<Table> ARCHIVED = List.of(
             // foundations (V1)
-            Table.of("staff", "id").secret("password_hash"),
+            Table.of(STAFF, "id").secret("password_hash"),
             // newsroom (V2)
             Table.of("photos", "id"),
             Table.of("photo_renditions", "photo_id", "width"),

@@ -108,13 +108,8 @@ final class Importer {
         try (RowFile rows = new RowFile(archive, file, json);
              Batch batch = new Batch(h, sql, file.file())) {
             for (RowFile.Row row : rows.rows()) {
-                long bytes = 0;
-                for (int i = 0; i < columns.size(); i++) {
-                    Column column = columns.get(i);
-                    bytes += batch.bind(i + 1, (statement, index) -> cells.bind(statement, index, column, table.staffColumns().contains(column.name()),
-                            row.values().get(column.name()), row.where()));
-                }
-                if ("staff".equals(table.name())) {
+                long bytes = bindRow(batch, cells, table, columns, row);
+                if (table.name().equals(ArchivedTables.STAFF)) {
                     staffIds.put(row.values().path("email").asText(), row.values().path("id").asLong());
                 }
                 batch.add(row.line(), bytes);
@@ -129,6 +124,8 @@ final class Importer {
         Map<String, Column> target = targetColumns(h, table, file);
         List<Column> later = table.laterColumns().stream().filter(file.columns()::contains).sorted().map(target::get).toList();
         List<Column> key = table.key().stream().map(target::get).toList();
+        List<Column> parameters = new ArrayList<>(later);
+        parameters.addAll(key);
         String sql = "update " + table.name() + " set " + later.stream().map(c -> c.quoted() + " = ?::" + c.type()).collect(Collectors.joining(", "))
                 + " where " + key.stream().map(c -> c.quoted() + " = ?::" + c.type()).collect(Collectors.joining(" and "));
         try (RowFile rows = new RowFile(archive, file, json);
@@ -137,17 +134,23 @@ final class Importer {
                 if (later.stream().allMatch(c -> row.values().get(c.name()).isNull())) {
                     continue;
                 }
-                List<Column> parameters = new ArrayList<>(later);
-                parameters.addAll(key);
-                for (int i = 0; i < parameters.size(); i++) {
-                    Column column = parameters.get(i);
-                    batch.bind(i + 1, (statement, index) -> cells.bind(statement, index, column, table.staffColumns().contains(column.name()),
-                            row.values().get(column.name()), row.where()));
-                }
+                bindRow(batch, cells, table, parameters, row);
                 batch.add(row.line(), 0);
             }
             batch.flush();
         }
+    }
+
+    /** Binds the row's values for {@code columns}, in order; returns the media bytes they carried. */
+    private static long bindRow(Batch batch, Cells cells, ArchivedTables.Table table, List<Column> columns, RowFile.Row row) {
+        long bytes = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            boolean staff = table.staffColumns().contains(column.name());
+            bytes += batch.bind(i + 1, (statement, index) -> cells.bind(statement, index, column, staff,
+                    row.values().get(column.name()), row.where()));
+        }
+        return bytes;
     }
 
     private static Map<String, Column> targetColumns(Handle h, ArchivedTables.Table table, Manifest.TableFile file) {

@@ -70,6 +70,9 @@ record Manifest(int version, Instant exportedAt, String schemaVersion, boolean p
             throw new ArchiveError(FILE + ": archive format version " + version + " is not one this Masthead reads (it reads version "
                     + VERSION + ")" + (version > VERSION ? "; import it with a newer Masthead." : "."));
         }
+        if (!root.path("tables").isArray()) {
+            throw new ArchiveError(FILE + ": \"tables\" must list the archive's table files.");
+        }
         List<TableFile> tables = new ArrayList<>();
         for (JsonNode t : root.path("tables")) {
             String name = text(t, "name");

@@ -26,6 +26,7 @@
  * {@code RowFile} (reading and checking a table file), {@code Cells} (checking and binding values) and
  * {@code Media} (the media directory, both ways); {@code Manifest} is the manifest.
  * {@link news.masthead.archive.ArchiveError} carries every refusal, naming the file and line.
+ * {@code ArchiveBench} is the benchmark behind {@code bench/archive/run}.
  *
  * <h2>Boundaries</h2>
  * The archive is the one place that deliberately reads and writes every feature's tables, with plain
