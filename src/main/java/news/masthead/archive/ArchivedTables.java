@@ -71,7 +71,10 @@ final class ArchivedTables {
             Table.of("article_authors", "article_id", "author_id"),
             Table.of("article_tags", "article_id", "tag_id"),
             Table.of("corrections", "id").staff("created_by"),
-            Table.of("redirects", "from_path"));
+            Table.of("redirects", "from_path"),
+            // feed import (V80): the subscriptions, and what became of each item (so nothing is imported twice)
+            Table.of("feed_sources", "id"),
+            Table.of("feed_items", "id"));
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.of(
@@ -79,7 +82,8 @@ final class ArchivedTables {
             "api_tokens", "secrets; make new tokens with 'masthead token create'",
             "login_attempts", "rate-limit ephemera",
             "outbox", "each node's search index is rebuilt; the import writes one entry per published article",
-            "flyway_schema_history", "the target's migrations are its own");
+            "flyway_schema_history", "the target's migrations are its own",
+            "scheduled_tasks", "db-scheduler's run state; each node schedules its recurring jobs again when it starts");
 
     static Optional<Table> named(String name) {
         return ARCHIVED.stream().filter(t -> t.name().equals(name)).findFirst();

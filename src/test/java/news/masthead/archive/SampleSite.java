@@ -1,5 +1,6 @@
 package news.masthead.archive;
 
+import com.sun.net.httpserver.HttpServer;
 import news.masthead.accounts.Role;
 import news.masthead.newsroom.ArticleDraft;
 import news.masthead.newsroom.Author;
@@ -7,6 +8,8 @@ import news.masthead.newsroom.Newsroom;
 import news.masthead.newsroom.PhotoDetails;
 import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.site.SiteSettings;
+import news.masthead.syndication.feedin.FeedItem;
+import news.masthead.syndication.feedin.SourceSettings;
 import news.masthead.testing.RunningMasthead;
 
 import javax.imageio.ImageIO;
@@ -16,9 +19,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -114,9 +120,70 @@ final class SampleSite {
             newsroom.publish(id, ed);
             articles.add(id);
         }
+        articles.addAll(wireStories(app));
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));
         }
+    }
+
+    /** Two stories taken in from another paper's RSS feed, served for the moment from this machine. */
+    private static List<Long> wireStories(RunningMasthead app) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        String rss = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>The Other Paper</title><link>%1$s/</link><description>Wire</description>
+                <item><guid isPermaLink="false">wire-1</guid><link>%1$s/one</link><title>Harbour reopens after storm</title>
+                <description>The harbour reopened on Tuesday after three days of storms kept every boat in port.</description>
+                <pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>
+                <item><guid isPermaLink="false">wire-2</guid><link>%1$s/two</link><title>Library extends its hours</title>
+                <description>The city library will stay open until ten at night from next month, the council said.</description>
+                <pubDate>Tue, 24 Nov 2026 11:00:00 GMT</pubDate></item>
+                </channel></rss>""".formatted(base);
+        serve(server, "/wire.xml", "application/rss+xml; charset=utf-8", rss);
+        serve(server, "/one", "text/html; charset=utf-8", page("Harbour reopens after storm",
+                "The harbour reopened on Tuesday after three days of storms kept every boat in port."));
+        serve(server, "/two", "text/html; charset=utf-8", page("Library extends its hours",
+                "The city library will stay open until ten at night from next month, the council said."));
+        server.start();
+        try {
+            var feeds = app.masthead.feedImport();
+            long source = feeds.addSource(new SourceSettings(base + "/wire.xml",
+                    "The Other Paper", "world", "Originally published by The Other Paper", "CC BY 4.0", true, false, true));
+            feeds.pollNow(source);
+            List<Long> stored = feeds.items(source, 10).stream().map(FeedItem::articleId).filter(Objects::nonNull).toList();
+            if (stored.size() != 2) {
+                throw new IllegalStateException("the wire stories were not imported: " + feeds.items(source, 10));
+            }
+            return stored;
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void serve(HttpServer server, String path, String type, String text) {
+        server.createContext(path, exchange -> {
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+    }
+
+    private static String page(String headline, String text) {
+        StringBuilder paragraphs = new StringBuilder();
+        for (int i = 1; i <= 8; i++) {
+            paragraphs.append("<p>").append(text).append(" Paragraph ").append(i)
+                    .append(" adds what residents, officials and visitors told our reporter about it this week.</p>");
+        }
+        return "<!doctype html><html><head><title>" + headline + "</title></head><body><article><h1>" + headline
+                + "</h1>" + paragraphs + "</article></body></html>";
     }
 
     /** Moves the clock on by an odd amount, so times carry microseconds. */
