@@ -2,6 +2,7 @@ package news.masthead.archive;
 
 import com.sun.net.httpserver.HttpServer;
 import news.masthead.accounts.Role;
+import news.masthead.accounts.StaffBrowser;
 import news.masthead.newsroom.ArticleDraft;
 import news.masthead.newsroom.Author;
 import news.masthead.newsroom.Newsroom;
@@ -20,12 +21,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small newspaper written through the features' own entry classes (accounts, newsroom, site), with
@@ -121,8 +126,28 @@ final class SampleSite {
             articles.add(id);
         }
         articles.addAll(wireStories(app));
+        reader(app, "reader@example.org");
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));
+        }
+    }
+
+    /** A reader signs up through the public sign-in: a link by email (read from the mail queue), then confirm. */
+    private static void reader(RunningMasthead app, String email) {
+        StaffBrowser browser = new StaffBrowser(app);
+        HttpResponse<String> sent = browser.post("/account/sign-in", Map.of("email", email));
+        if (sent.statusCode() != 200) {
+            throw new IllegalStateException("sign-in request refused: " + sent.statusCode());
+        }
+        String mail = app.database.jdbi().withHandle(h -> h.createQuery(
+                "select text_body from outbox_mail where recipient = :r order by id desc limit 1").bind("r", email).mapTo(String.class).one());
+        Matcher link = Pattern.compile("https?://\\S*token=([A-Za-z0-9_-]+)").matcher(mail);
+        if (!link.find()) {
+            throw new IllegalStateException("no sign-in link in: " + mail);
+        }
+        HttpResponse<String> in = browser.post("/account/verify", Map.of("token", link.group(1)));
+        if (in.statusCode() != 303) {
+            throw new IllegalStateException("sign-in not confirmed: " + in.statusCode() + " " + in.body());
         }
     }
 
