@@ -76,7 +76,10 @@ final class ArchivedTables {
             Table.of("redirects", "from_path"),
             // feed import (V80): the subscriptions, and what became of each item (so nothing is imported twice)
             Table.of("feed_sources", "id"),
-            Table.of("feed_items", "id"));
+            Table.of("feed_items", "id"),
+            // demo content (V70): that the demo is loaded, and which photo each painted picture became
+            Table.of("demo_content", "id"),
+            Table.of("demo_photos", "seed"));
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.ofEntries(

@@ -63,7 +63,9 @@ class SiteArchiveTest {
     void everyArchivedTableHasTheSameRowsWithTheSameValuesAfterTheRoundTrip() {
         for (ArchivedTables.Table table : ArchivedTables.ARCHIVED) {
             List<Map<String, Object>> before = TableRows.of(source.database, table, Set.of());
-            assertThat(before).as("the sample site has rows in %s", table.name()).isNotEmpty();
+            if (!DemoArchiveTest.DEMO_TABLES.contains(table.name())) {
+                assertThat(before).as("the sample site has rows in %s", table.name()).isNotEmpty();
+            }
             assertThat(TableRows.of(target.database, table, Set.of())).as(table.name()).isEqualTo(before);
         }
         assertThat(imported.rows()).isEqualTo(exported.rows());
