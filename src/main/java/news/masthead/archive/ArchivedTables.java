@@ -77,6 +77,9 @@ final class ArchivedTables {
             // feed import (V80): the subscriptions, and what became of each item (so nothing is imported twice)
             Table.of("feed_sources", "id"),
             Table.of("feed_items", "id"),
+            // imports from WordPress and Ghost (V85): the runs, and the ledger that keeps a second run from doubling
+            Table.of("import_runs", "id"),
+            Table.of("import_items", "source", "source_id", "kind"),
             // demo content (V70): that the demo is loaded, and which photo each painted picture became
             Table.of("demo_content", "id"),
             Table.of("demo_photos", "seed"));

@@ -3,6 +3,7 @@ package news.masthead.archive;
 import com.sun.net.httpserver.HttpServer;
 import news.masthead.accounts.Role;
 import news.masthead.accounts.StaffBrowser;
+import news.masthead.migration.Migration;
 import news.masthead.newsroom.ArticleDraft;
 import news.masthead.newsroom.Author;
 import news.masthead.newsroom.Newsroom;
@@ -19,9 +20,12 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,8 +131,21 @@ final class SampleSite {
         }
         articles.addAll(wireStories(app));
         reader(app, "reader@example.org");
+        fromGhost(app);
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));
+        }
+    }
+
+    /** A Ghost export taken in through the migration (the test export of that feature), leaving its runs and ledger. */
+    private static void fromGhost(RunningMasthead app) {
+        try (InputStream in = SampleSite.class.getResourceAsStream("/news/masthead/migration/ghost.json")) {
+            Path file = Files.createTempFile("ghost", ".json");
+            Files.write(file, Objects.requireNonNull(in, "ghost.json test export").readAllBytes());
+            new Migration(app.database, app.masthead.newsroom(), new PhotoLibrary(app.database, app.clock), app.clock)
+                    .importGhost(new Migration.Ghost(file, null, null, null), Migration.Progress.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

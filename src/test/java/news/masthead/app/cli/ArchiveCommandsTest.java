@@ -92,7 +92,7 @@ class ArchiveCommandsTest {
     void importWithoutSayingWhatIsAUsageError() {
         Run run = masthead("import");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("masthead import masthead --help");
+        assertThat(run.err()).contains("Say what to import");
     }
 
     @Test
