@@ -1,6 +1,7 @@
 package news.masthead.app;
 
 import news.masthead.app.cli.DemoCommand;
+import news.masthead.app.cli.ExportCommand;
 import news.masthead.app.cli.ExtractCommand;
 import news.masthead.app.cli.ImportCommand;
 import news.masthead.app.cli.MigrateCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "masthead", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Masthead: a self-hosted publishing platform for news organisations.",
         subcommands = {ServeCommand.class, DemoCommand.class, MigrateCommand.class, UserCommand.class, TokenCommand.class,
-                SearchCommand.class, ExtractCommand.class, ImportCommand.class,
+                SearchCommand.class, ExtractCommand.class, ExportCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

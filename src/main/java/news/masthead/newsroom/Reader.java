@@ -142,7 +142,7 @@ final class Reader {
                  where a.status = 'published' and a.id <> :id
                    and (a.id in (select article_id from article_tags where tag_id = any(:tags)) or a.section_id = :section)
                  order by (a.id in (select article_id from article_tags where tag_id = any(:tags))) desc,
-                          a.first_published_at desc limit :limit""")
+                          a.first_published_at desc, a.id desc limit :limit""")
                 .bind("id", article.id()).bindArray("tags", Long.class, tagIds).bind("section", article.section().id())
                 .bind("limit", limit)
                 .map((rs, c) -> new SummaryRow(rs.getLong("id"), "/" + rs.getString("s_slug") + "/" + rs.getString("slug"),

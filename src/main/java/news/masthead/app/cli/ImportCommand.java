@@ -19,8 +19,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
 
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import a site exported from WordPress or Ghost.",
-        subcommands = {ImportCommand.WordPress.class, ImportCommand.Ghost.class})
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import a site exported from WordPress or Ghost, or a Masthead archive ('masthead export').",
+        subcommands = {ImportCommand.WordPress.class, ImportCommand.Ghost.class, ImportMastheadCommand.class})
 public final class ImportCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
