@@ -8,6 +8,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import news.masthead.admin.Admin;
 import news.masthead.migration.Migration;
+import news.masthead.consent.Consent;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
 import news.masthead.platform.cache.PageCache;
@@ -61,6 +62,7 @@ public final class Masthead implements AutoCloseable {
     private final FeedImport feedImport;
     private final Mailer mailer;
     private final Migration migration;
+    private final Consent consent;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -98,6 +100,8 @@ public final class Masthead implements AutoCloseable {
                 ctx -> accounts.requireApiToken(ctx).name());
         this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
         this.migration = new Migration(database, newsroom, photos, clock);
+        this.consent = new Consent(database, web, clock, settings.secureCookies(),
+                ctx -> accounts.requireStaff(ctx, Role.ADMIN).name(), site::frame);
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -138,6 +142,7 @@ public final class Masthead implements AutoCloseable {
         photos.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.CONTRIBUTOR).name());
         feedImport.routes(config.routes);
         migration.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
+        consent.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -216,6 +221,11 @@ public final class Masthead implements AutoCloseable {
     /** This node's full-text search index. */
     public Search search() {
         return search;
+    }
+
+    /** Cookie and script declarations, the cookie policy, readers' consent. */
+    public Consent consent() {
+        return consent;
     }
 
     /** Feed subscriptions and their import. */
