@@ -82,7 +82,11 @@ final class ArchivedTables {
             Table.of("import_items", "source", "source_id", "kind"),
             // demo content (V70): that the demo is loaded, and which photo each painted picture became
             Table.of("demo_content", "id"),
-            Table.of("demo_photos", "seed"));
+            Table.of("demo_photos", "seed"),
+            // cookie consent (V110): what the publisher declared, the policy, and the record of readers' choices
+            Table.of("consent_declarations", "id"),
+            Table.of("consent_policy", "id").singletonRow(),
+            Table.of("consent_log", "id"));
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.ofEntries(
@@ -93,6 +97,7 @@ final class ArchivedTables {
             Map.entry("sign_in_links", "single-use secrets that expire within the hour; they also count requests for the rate limit"),
             Map.entry("outbox_mail", "the old server delivers what it queued; the mails hold sign-in links (secrets)"),
             Map.entry("outbox", "each node's search index is rebuilt; the import writes one entry per published article"),
+            Map.entry("consent_key", "a secret; the new site signs consent cookies with its own key, so readers are asked again"),
             Map.entry("flyway_schema_history", "the target's migrations are its own"),
             Map.entry("scheduled_tasks", "db-scheduler's run state; each node schedules its recurring jobs again when it starts"));
 

@@ -64,6 +64,18 @@ final class SampleSite {
         Author anaLopez = newsroom.saveAuthor(null, "ana-lopez", "Ana López", "Covers **the world**.", portrait);
         Author bo = newsroom.saveAuthor(null, "bo-writer", "Bo Writer", "", null);
         app.database.jdbi().useHandle(h -> h.execute("update authors set staff_id = ? where id = ?", ana, anaLopez.id()));
+        // cookie consent: the publisher's declarations, a revised policy and two readers' choices
+        app.database.jdbi().useHandle(h -> {
+            h.execute("""
+                    insert into consent_declarations (kind, name, is_prefix, category, purpose, created_at) values
+                    ('cookie', '_ga', true, 'analytics', 'Counts visits, “quoted”', now()),
+                    ('script', '/assets/stats.js', false, 'analytics', '', now())""");
+            h.execute("update consent_policy set body = 'Our **cookies** & you', version = version + 2");
+            h.execute("""
+                    insert into consent_log (at, policy_version, subject, categories, gpc, via) values
+                    (now(), 3, 'AAAAAAAAAAAAAAAAAAAAAA', 'preferences,analytics', false, 'banner'),
+                    (now(), 3, 'BBBBBBBBBBBBBBBBBBBBBB', 'none', true, 'form')""");
+        });
         tick(app);
 
         long lead = newsroom.create(new ArticleDraft("Río floods: what we know", "Floods in Río", "Rivers rose.",
