@@ -15,6 +15,7 @@ import news.masthead.accounts.Accounts;
 import news.masthead.accounts.Role;
 import news.masthead.accounts.StaffMember;
 import news.masthead.admin.Editor;
+import news.masthead.membership.Membership;
 import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.mail.Mailer;
@@ -61,6 +62,7 @@ public final class Masthead implements AutoCloseable {
     private final FeedImport feedImport;
     private final Mailer mailer;
     private final Migration migration;
+    private final Membership membership;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -98,6 +100,8 @@ public final class Masthead implements AutoCloseable {
                 ctx -> accounts.requireApiToken(ctx).name());
         this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
         this.migration = new Migration(database, newsroom, photos, clock);
+        this.membership = new Membership(database, web, clock, mailer, settings.payments(),
+                accounts::requireReader, (ctx, role) -> requireStaff.apply(ctx, role).name(), site::frame);
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -138,6 +142,7 @@ public final class Masthead implements AutoCloseable {
         photos.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.CONTRIBUTOR).name());
         feedImport.routes(config.routes);
         migration.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
+        membership.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -216,6 +221,11 @@ public final class Masthead implements AutoCloseable {
     /** This node's full-text search index. */
     public Search search() {
         return search;
+    }
+
+    /** Plans, subscriptions and payments; {@code membership().entitlements()} answers what a reader may get. */
+    public Membership membership() {
+        return membership;
     }
 
     /** Feed subscriptions and their import. */
