@@ -167,6 +167,7 @@ public final class Masthead implements AutoCloseable {
         masthead.feedImport.start();
         masthead.mailer.start(java.time.Duration.ofSeconds(5));
         masthead.accounts.start();
+        masthead.membership.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -238,6 +239,7 @@ public final class Masthead implements AutoCloseable {
         feedImport.close();
         admin.close();
         accounts.close();
+        membership.close();
         mailer.close();
         http.stop();
         search.close();

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * <p>Routes: the public {@code /membership} page and checkout, the demo provider's test checkout,
  * {@code POST /webhooks/stripe}, and the plans admin under {@code /admin/membership}.
  */
-public final class Membership {
+public final class Membership implements AutoCloseable {
     static final String DEMO = "demo";
     static final String COMPLIMENTARY = "complimentary";
 
@@ -39,6 +39,7 @@ public final class Membership {
     private final Entitlements entitlements;
     private final PaymentSettings payments;
     private final MembershipPages pages;
+    private java.util.concurrent.ScheduledExecutorService sweeper;
 
     /**
      * @param requireReader the signed-in reader, or a redirect to sign-in ({@code Accounts::requireReader})
@@ -60,6 +61,28 @@ public final class Membership {
 
     public void routes(RoutesConfig routes) {
         pages.routes(routes);
+    }
+
+    /** Starts the hourly {@link #sweep} (on every node; recording a change twice is harmless, rows are locked). */
+    public synchronized void start() {
+        if (sweeper == null) {
+            sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("membership-sweep").factory());
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    sweep();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Membership.class).warn("The membership sweep failed; trying again in an hour", e);
+                }
+            }, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
     }
 
     public Entitlements entitlements() {
@@ -172,6 +195,20 @@ public final class Membership {
             // complimentary memberships do not renew: they run to their end date
             return SubscriptionRows.record(h, s, Lifecycle.cancel(s), "complimentary, ends " + until, "staff:" + staffName, now);
         });
+    }
+
+    /**
+     * The reader cancels their own demo or complimentary membership (Stripe ones are cancelled in
+     * Stripe's customer portal, and the webhook tells us); what was paid for stays until the period ends.
+     */
+    public Subscription cancelOwn(Reader reader) {
+        Subscription current = subscriptionsOf(reader.id()).stream()
+                .filter(s -> s.status() == Status.TRIALING || s.status() == Status.ACTIVE || s.status() == Status.PAST_DUE)
+                .findFirst().orElseThrow(() -> WebError.conflict("You have no membership to cancel."));
+        if (!DEMO.equals(current.provider())) {
+            throw WebError.conflict("This membership is managed by the payment provider.");
+        }
+        return cancel(current.id(), "reader:" + reader.id());
     }
 
     /** Cancels a subscription; what was paid for stays until the period ends. */

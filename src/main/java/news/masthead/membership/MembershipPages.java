@@ -42,6 +42,7 @@ final class MembershipPages {
         routes.get("/membership", this::plansPage);
         routes.get("/membership/checkout/{plan}", this::checkoutPage);
         routes.post("/membership/checkout/{plan}", this::checkout);
+        routes.post("/membership/cancel", this::cancel);
         routes.post("/webhooks/stripe", this::stripeWebhook);
         routes.get("/admin/membership", this::adminPage);
         routes.post("/admin/membership/plans", this::createPlan);
@@ -91,6 +92,12 @@ final class MembershipPages {
         } else {
             throw WebError.badRequest("outcome", "Choose whether the test payment succeeds or fails.");
         }
+    }
+
+    private void cancel(Context ctx) {
+        Reader reader = requireReader.apply(ctx);
+        membership.cancelOwn(reader);
+        ctx.header("Cache-Control", "no-store").redirect("/account", HttpStatus.SEE_OTHER);
     }
 
     /** Stripe Checkout is not built yet: say so kindly, charge nothing, create nothing. */

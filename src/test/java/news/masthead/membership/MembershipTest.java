@@ -196,6 +196,22 @@ class MembershipTest {
         other.close();
     }
 
+    @Test
+    void theAccountPagePartialShowsPlanRenewalAndReceipts() {
+        Reader reader = reader("summary@example.org");
+        String none = new String(new Templates().render("membership/summary.jte",
+                java.util.Map.of("summary", membership.summary(reader), "csrf", "t")), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(none).contains("No membership yet").doesNotContain("Cancel membership");
+        Plan plan = plan("Summarised", "month", 0, "premium");
+        Subscription s = membership.join(reader, plan.id(), Membership.DEMO, "demo_summary", "test");
+        String html = new String(new Templates().render("membership/summary.jte",
+                java.util.Map.of("summary", membership.summary(reader), "csrf", "t")), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("Summarised (active)").contains("Renewal date").contains(s.periodEnd().toString().substring(0, 10))
+                .contains("5.00 USD").contains("action=\"/membership/cancel\"");
+        membership.cancelOwn(reader);
+        assertThat(membership.summary(reader).status()).isEqualTo(Status.CANCELLED);
+    }
+
     static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
         assertThatThrownBy(call).isInstanceOf(WebError.class)
                 .satisfies(e -> assertThat(((WebError) e).field()).isEqualTo(field))
