@@ -101,7 +101,8 @@ public final class Masthead implements AutoCloseable {
         this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
         this.migration = new Migration(database, newsroom, photos, clock);
         this.membership = new Membership(database, web, clock, mailer, settings.payments(),
-                accounts::requireReader, (ctx, role) -> requireStaff.apply(ctx, role).name(), site::frame);
+                accounts::requireReader, (ctx, role) -> requireStaff.apply(ctx, role).name(), site::frame,
+                () -> this.settings.baseUrl());
         this.http = Javalin.create(config -> configure(config, web));
     }
 

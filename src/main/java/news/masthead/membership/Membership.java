@@ -45,10 +45,11 @@ public final class Membership implements AutoCloseable {
      * @param requireReader the signed-in reader, or a redirect to sign-in ({@code Accounts::requireReader})
      * @param requireStaff  the staff member's name with at least that role, or a refusal
      * @param frame         the public site's layout frame ({@code Site::frame})
+     * @param baseUrl       the public address Stripe sends the reader back to
      */
     public Membership(Database database, Web web, Clock clock, Mailer mailer, PaymentSettings payments,
                       Function<Context, Reader> requireReader, BiFunction<Context, String, String> requireStaff,
-                      Supplier<PageMeta.SiteFrame> frame) {
+                      Supplier<PageMeta.SiteFrame> frame, Supplier<String> baseUrl) {
         this.jdbi = database.jdbi();
         this.clock = clock;
         this.mailer = mailer;
@@ -56,7 +57,7 @@ public final class Membership implements AutoCloseable {
         this.plans = new PlanRows(jdbi);
         this.entitlements = new Entitlements(database);
         this.pages = new MembershipPages(this, web, requireReader, requireStaff, frame,
-                new StripeWebhooks(this, payments.webhookSecret(), clock, web.json()));
+                new StripeWebhooks(this, payments.webhookSecret(), clock, web.json()), baseUrl);
     }
 
     public void routes(RoutesConfig routes) {

@@ -27,15 +27,20 @@ final class MembershipPages {
     private final BiFunction<Context, String, String> requireStaff;
     private final Supplier<PageMeta.SiteFrame> frame;
     private final StripeWebhooks webhooks;
+    private final StripeCheckout stripe;
+    private final Supplier<String> baseUrl;
 
     MembershipPages(Membership membership, Web web, Function<Context, Reader> requireReader,
-                    BiFunction<Context, String, String> requireStaff, Supplier<PageMeta.SiteFrame> frame, StripeWebhooks webhooks) {
+                    BiFunction<Context, String, String> requireStaff, Supplier<PageMeta.SiteFrame> frame, StripeWebhooks webhooks,
+                    Supplier<String> baseUrl) {
         this.membership = membership;
         this.web = web;
         this.requireReader = requireReader;
         this.requireStaff = requireStaff;
         this.frame = frame;
         this.webhooks = webhooks;
+        this.baseUrl = baseUrl;
+        this.stripe = membership.payments().demo() ? null : new StripeCheckout(membership.payments());
     }
 
     void routes(RoutesConfig routes) {
@@ -67,8 +72,13 @@ final class MembershipPages {
     private void checkoutPage(Context ctx) {
         Reader reader = requireReader.apply(ctx);
         Plan plan = joinable(ctx);
-        if (!membership.payments().demo()) {
-            unavailable(ctx);
+        if (stripe != null) {
+            var url = stripe.begin(reader, plan, baseUrl.get());
+            if (url.isEmpty()) {
+                unavailable(ctx);
+                return;
+            }
+            ctx.header("Cache-Control", "no-store").redirect(url.get(), HttpStatus.SEE_OTHER);
             return;
         }
         render(ctx, 200, "membership/checkout.jte", "Test checkout", Map.of("plan", plan, "reader", reader,
@@ -79,9 +89,8 @@ final class MembershipPages {
     private void checkout(Context ctx) {
         Reader reader = requireReader.apply(ctx);
         Plan plan = joinable(ctx);
-        if (!membership.payments().demo()) {
-            unavailable(ctx);
-            return;
+        if (stripe != null) {
+            throw WebError.notFound("There is no test checkout: this site takes payments through Stripe.");
         }
         String outcome = ctx.formParam("outcome");
         if ("succeed".equals(outcome)) {
@@ -100,11 +109,11 @@ final class MembershipPages {
         ctx.header("Cache-Control", "no-store").redirect("/account", HttpStatus.SEE_OTHER);
     }
 
-    /** Stripe Checkout is not built yet: say so kindly, charge nothing, create nothing. */
+    /** The payment provider is down or refused: say so kindly; nothing was charged or created. */
     private void unavailable(Context ctx) {
-        ctx.header("Retry-After", "3600");
+        ctx.header("Retry-After", "300");
         render(ctx, 503, "membership/notice.jte", "Payments unavailable", Map.of("heading", "Payments are unavailable",
-                "message", "Card payments are not available on this site yet. Nothing was charged and nothing was created."));
+                "message", "We could not reach our payment provider just now. Nothing was charged and nothing was created; please try again in a few minutes."));
     }
 
     private void stripeWebhook(Context ctx) {

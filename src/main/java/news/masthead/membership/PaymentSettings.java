@@ -8,11 +8,18 @@ import java.util.Map;
  *
  * @param stripeSecretKey     {@code STRIPE_SECRET_KEY}, or null for the demo provider
  * @param webhookSecret       {@code STRIPE_WEBHOOK_SECRET} ({@code whsec_...}); without it webhooks are refused
+ * @param apiBase             {@code STRIPE_API_BASE}: another address for Stripe's API (stripe-mock, contract
+ *                            tests); null for Stripe itself
  */
-public record PaymentSettings(String stripeSecretKey, String webhookSecret) {
+public record PaymentSettings(String stripeSecretKey, String webhookSecret, String apiBase) {
+
+    public PaymentSettings(String stripeSecretKey, String webhookSecret) {
+        this(stripeSecretKey, webhookSecret, null);
+    }
 
     public static PaymentSettings fromEnvironment(Map<String, String> env) {
-        return new PaymentSettings(blankToNull(env.get("STRIPE_SECRET_KEY")), blankToNull(env.get("STRIPE_WEBHOOK_SECRET")));
+        return new PaymentSettings(blankToNull(env.get("STRIPE_SECRET_KEY")), blankToNull(env.get("STRIPE_WEBHOOK_SECRET")),
+                blankToNull(env.get("STRIPE_API_BASE")));
     }
 
     public boolean demo() {

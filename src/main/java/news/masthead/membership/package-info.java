@@ -38,6 +38,7 @@
  * <li>{@code Lifecycle}: the state machine, pure (time passed in), unit-tested alone.
  *     {@code SubscriptionRows} stores each change with its audit row in the same transaction;
  *     {@code PlanRows}, {@code PlanDraft} (validation, each problem naming its field).</li>
+ * <li>{@code StripeCheckout}: creates the Checkout Session through stripe-java; stores nothing.</li>
  * <li>{@code MembershipPages}: the thin routes ({@code /membership}, checkout, {@code /admin/membership},
  *     {@code /webhooks/stripe}); {@code StripeWebhooks} and {@code StripeSignature} (HMAC-SHA256 as
  *     Stripe documents it) apply provider events: idempotent by event id, stale events by the
@@ -52,8 +53,8 @@
  *     in our transaction).</li>
  * <li>Not here (later work): appeals ("Dear Reader" prompts), premium gating of pages, ads. They ask
  *     {@code Entitlements} and key the page cache by its variant.</li>
- * <li>Not yet built: Stripe Checkout Session and customer-portal creation through stripe-java (with
- *     {@code STRIPE_SECRET_KEY} set, checkout answers a friendly 503 and creates nothing).</li>
+ * <li>Not yet built: the Stripe customer portal session (Stripe memberships are cancelled in Stripe's
+ *     dashboard for now; the webhook carries the change here).</li>
  * </ul>
  */
 package news.masthead.membership;

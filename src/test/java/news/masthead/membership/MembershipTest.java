@@ -34,7 +34,7 @@ class MembershipTest {
         var json = Json.mapper();
         Web web = new Web(templates, new Csrf(false), json, new ErrorPages(templates, json), new Assets());
         membership = new Membership(database, web, clock, mailer, new PaymentSettings(null, null),
-                ctx -> { throw new AssertionError("no HTTP here"); }, (ctx, role) -> "nobody", () -> null);
+                ctx -> { throw new AssertionError("no HTTP here"); }, (ctx, role) -> "nobody", () -> null, () -> "http://localhost");
     }
 
     static Reader reader(String email) {
@@ -185,7 +185,7 @@ class MembershipTest {
         Templates templates = new Templates();
         var json = Json.mapper();
         Membership fresh = new Membership(other, new Web(templates, new Csrf(false), json, new ErrorPages(templates, json), new Assets()),
-                clock, new Mailer(other, MailSettings.none(), clock), new PaymentSettings(null, null), ctx -> null, (c, r) -> "", () -> null);
+                clock, new Mailer(other, MailSettings.none(), clock), new PaymentSettings(null, null), ctx -> null, (c, r) -> "", () -> null, () -> "");
         fresh.ensureDemoPlans();
         fresh.ensureDemoPlans();
         assertThat(fresh.activePlans()).hasSize(2);
