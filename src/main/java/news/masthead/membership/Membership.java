@@ -212,6 +212,13 @@ public final class Membership implements AutoCloseable {
         return cancel(current.id(), "reader:" + reader.id());
     }
 
+    /** The reader's Stripe customer, from their latest Stripe subscription, for the customer portal. */
+    Optional<String> stripeCustomer(Reader reader) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select provider_customer from subscriptions where reader_id = :r and provider = 'stripe' and provider_customer is not null
+                order by created_at desc, id desc limit 1""").bind("r", reader.id()).mapTo(String.class).findOne());
+    }
+
     /** Cancels a subscription; what was paid for stays until the period ends. */
     public Subscription cancel(long subscriptionId, String actor) {
         return change(subscriptionId, Lifecycle::cancel, "cancelled", actor);
@@ -273,10 +280,10 @@ public final class Membership implements AutoCloseable {
                     Plan plan = PlanRows.find(h, s.planId()).orElseThrow();
                     String name = COMPLIMENTARY.equals(s.provider()) ? plan.name() + " (complimentary)" : plan.name();
                     boolean ends = now_.status() == Status.CANCELLED || now_.status() == Status.PAST_DUE;
-                    return new MembershipSummary(name, now_.status(), now_.periodEnd(), ends, receipts);
+                    return new MembershipSummary(name, now_.status(), now_.periodEnd(), ends, s.provider(), receipts);
                 }
             }
-            return new MembershipSummary(null, null, null, false, receipts);
+            return new MembershipSummary(null, null, null, false, null, receipts);
         });
     }
 

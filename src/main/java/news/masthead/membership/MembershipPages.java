@@ -48,6 +48,7 @@ final class MembershipPages {
         routes.get("/membership/checkout/{plan}", this::checkoutPage);
         routes.post("/membership/checkout/{plan}", this::checkout);
         routes.post("/membership/cancel", this::cancel);
+        routes.post("/membership/portal", this::portal);
         routes.post("/webhooks/stripe", this::stripeWebhook);
         routes.get("/admin/membership", this::adminPage);
         routes.post("/admin/membership/plans", this::createPlan);
@@ -107,6 +108,22 @@ final class MembershipPages {
         Reader reader = requireReader.apply(ctx);
         membership.cancelOwn(reader);
         ctx.header("Cache-Control", "no-store").redirect("/account", HttpStatus.SEE_OTHER);
+    }
+
+    /** Sends a Stripe member to Stripe's customer portal to change their card or cancel. */
+    private void portal(Context ctx) {
+        Reader reader = requireReader.apply(ctx);
+        if (stripe == null) {
+            throw WebError.notFound("This site takes no card payments: there is no billing portal.");
+        }
+        String customer = membership.stripeCustomer(reader)
+                .orElseThrow(() -> WebError.conflict("You have no membership paid through Stripe."));
+        var url = stripe.portal(customer, baseUrl.get() + "/account");
+        if (url.isEmpty()) {
+            unavailable(ctx);
+            return;
+        }
+        ctx.header("Cache-Control", "no-store").redirect(url.get(), HttpStatus.SEE_OTHER);
     }
 
     /** The payment provider is down or refused: say so kindly; nothing was charged or created. */

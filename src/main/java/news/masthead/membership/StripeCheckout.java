@@ -57,4 +57,15 @@ final class StripeCheckout {
             return Optional.empty();
         }
     }
+
+    /** The customer portal (card changes, cancelling) for a Stripe customer; empty when Stripe failed. */
+    Optional<String> portal(String customer, String returnUrl) {
+        try {
+            return Optional.ofNullable(client.v1().billingPortal().sessions().create(
+                    com.stripe.param.billingportal.SessionCreateParams.builder().setCustomer(customer).setReturnUrl(returnUrl).build()).getUrl());
+        } catch (StripeException e) {
+            org.slf4j.LoggerFactory.getLogger(StripeCheckout.class).warn("Stripe refused a portal session: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
 }

@@ -95,6 +95,7 @@ final class StripeWebhooks {
         Subscription s = membership.start(h, reader.get(), session.path("customer_details").path("email").asText(null),
                 plan.get(), PROVIDER, ref, "stripe", now);
         stamp(h, s.id(), created);
+        customer(h, s.id(), session.path("customer").asText(""));
         return "started";
     }
 
@@ -111,6 +112,7 @@ final class StripeWebhooks {
             Subscription s = SubscriptionRows.create(h, reader.get(), plan.get(), PROVIDER, ref, Status.ACTIVE,
                     periodEnd(sub).orElse(SubscriptionRows.periodEnd(plan.get(), now, false)), now, "stripe", "created by update");
             stamp(h, s.id(), Instant.EPOCH);
+            customer(h, s.id(), sub.path("customer").asText(""));
         }
         return onSubscription(h, ref, created, now, "updated: " + sub.path("status").asText(),
                 s -> Lifecycle.fromProvider(s, sub.path("status").asText(""), periodEnd(sub).orElse(null),
@@ -142,6 +144,12 @@ final class StripeWebhooks {
 
     private static void stamp(Handle h, long id, Instant created) {
         h.createUpdate("update subscriptions set provider_updated_at = :c where id = :id").bind("c", created).bind("id", id).execute();
+    }
+
+    private static void customer(Handle h, long id, String customer) {
+        if (!customer.isEmpty()) {
+            h.createUpdate("update subscriptions set provider_customer = :c where id = :id").bind("c", customer).bind("id", id).execute();
+        }
     }
 
     /** {@code current_period_end} on the subscription, or (API 2025-03-31 and later) on its first item. */

@@ -38,7 +38,7 @@
  * <li>{@code Lifecycle}: the state machine, pure (time passed in), unit-tested alone.
  *     {@code SubscriptionRows} stores each change with its audit row in the same transaction;
  *     {@code PlanRows}, {@code PlanDraft} (validation, each problem naming its field).</li>
- * <li>{@code StripeCheckout}: creates the Checkout Session through stripe-java; stores nothing.</li>
+ * <li>{@code StripeCheckout}: creates Checkout and customer-portal sessions through stripe-java; stores nothing.</li>
  * <li>{@code MembershipPages}: the thin routes ({@code /membership}, checkout, {@code /admin/membership},
  *     {@code /webhooks/stripe}); {@code StripeWebhooks} and {@code StripeSignature} (HMAC-SHA256 as
  *     Stripe documents it) apply provider events: idempotent by event id, stale events by the
@@ -53,8 +53,6 @@
  *     in our transaction).</li>
  * <li>Not here (later work): appeals ("Dear Reader" prompts), premium gating of pages, ads. They ask
  *     {@code Entitlements} and key the page cache by its variant.</li>
- * <li>Not yet built: the Stripe customer portal session (Stripe memberships are cancelled in Stripe's
- *     dashboard for now; the webhook carries the change here).</li>
  * </ul>
  */
 package news.masthead.membership;

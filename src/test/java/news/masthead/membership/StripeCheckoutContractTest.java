@@ -119,4 +119,28 @@ class StripeCheckoutContractTest {
         assertThat(browser.post("/membership/checkout/" + monthly().id(), Map.of("outcome", "succeed")).statusCode()).isEqualTo(404);
         assertThat(stripe.getAllServeEvents()).isEmpty();
     }
+
+    @Test
+    void aStripeMemberIsSentToTheCustomerPortal() {
+        String email = "portal@example.org";
+        StaffBrowser browser = reader(email);
+        assertThat(browser.post("/membership/portal", Map.of()).statusCode()).isEqualTo(409);
+        long readerId = app.database.jdbi().withHandle(h -> h.createQuery("select id from readers where email = :e").bind("e", email)
+                .mapTo(Long.class).one());
+        String payload = MembershipHttpTest.event("evt_portal", "checkout.session.completed", app.clock.instant(),
+                MembershipHttpTest.session("cs_portal", readerId, monthly().id(), "sub_portal", email).replace("cus_test", "cus_portal"));
+        HttpResponse<String> hook = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/webhooks/stripe")))
+                .header("Stripe-Signature", StripeSignature.header(payload, "whsec_contract", app.clock.instant().getEpochSecond()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(payload)).build());
+        assertThat(hook.body()).contains("started");
+        stripe.stubFor(post(urlEqualTo("/v1/billing_portal/sessions")).willReturn(okJson("""
+                {"id": "bps_test_1", "object": "billing_portal.session", "customer": "cus_portal", "livemode": false,
+                 "return_url": "http://localhost/account", "url": "https://billing.stripe.com/p/session/test_1"}""")));
+        HttpResponse<String> portal = browser.post("/membership/portal", Map.of());
+        assertThat(portal.statusCode()).isEqualTo(303);
+        assertThat(portal.headers().firstValue("Location")).hasValue("https://billing.stripe.com/p/session/test_1");
+        String form = URLDecoder.decode(stripe.getAllServeEvents().getFirst().getRequest().getBodyAsString(), StandardCharsets.UTF_8);
+        assertThat(form).contains("customer=cus_portal").contains("return_url=" + app.url("/account"));
+        assertThat(app.masthead.membership().summary(new news.masthead.accounts.Reader(readerId, email, "")).inStripe()).isTrue();
+    }
 }
