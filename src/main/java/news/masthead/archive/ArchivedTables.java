@@ -82,7 +82,13 @@ final class ArchivedTables {
             Table.of("import_items", "source", "source_id", "kind"),
             // demo content (V70): that the demo is loaded, and which photo each painted picture became
             Table.of("demo_content", "id"),
-            Table.of("demo_photos", "seed"));
+            Table.of("demo_photos", "seed"),
+            // membership (V100, V101): plans, readers' subscriptions with their audit trail, receipts, and
+            
+            Table.of("plans", "id"),
+            Table.of("subscriptions", "id"),
+            Table.of("subscription_audit", "id"),
+            Table.of("receipts", "id"));
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.ofEntries(
@@ -92,6 +98,7 @@ final class ArchivedTables {
             Map.entry("reader_sessions", "sign-ins are secrets and expire; readers sign in again"),
             Map.entry("sign_in_links", "single-use secrets that expire within the hour; they also count requests for the rate limit"),
             Map.entry("outbox_mail", "the old server delivers what it queued; the mails hold sign-in links (secrets)"),
+            Map.entry("payment_events", "the provider's webhook log; a site moves between deliveries, and Stripe's retries of an event end within days"),
             Map.entry("outbox", "each node's search index is rebuilt; the import writes one entry per published article"),
             Map.entry("flyway_schema_history", "the target's migrations are its own"),
             Map.entry("scheduled_tasks", "db-scheduler's run state; each node schedules its recurring jobs again when it starts"));
