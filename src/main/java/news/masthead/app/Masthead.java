@@ -16,6 +16,7 @@ import news.masthead.accounts.Accounts;
 import news.masthead.accounts.Role;
 import news.masthead.accounts.StaffMember;
 import news.masthead.admin.Editor;
+import news.masthead.membership.Membership;
 import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.mail.Mailer;
@@ -63,6 +64,7 @@ public final class Masthead implements AutoCloseable {
     private final Mailer mailer;
     private final Migration migration;
     private final Consent consent;
+    private final Membership membership;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -102,6 +104,9 @@ public final class Masthead implements AutoCloseable {
         this.migration = new Migration(database, newsroom, photos, clock);
         this.consent = new Consent(database, web, clock, settings.secureCookies(),
                 ctx -> accounts.requireStaff(ctx, Role.ADMIN).name(), site::frame);
+        this.membership = new Membership(database, web, clock, mailer, settings.payments(),
+                accounts::requireReader, (ctx, role) -> requireStaff.apply(ctx, role).name(), site::frame,
+                () -> this.settings.baseUrl());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -143,6 +148,7 @@ public final class Masthead implements AutoCloseable {
         feedImport.routes(config.routes);
         migration.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
         consent.routes(config.routes);
+        membership.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -167,6 +173,7 @@ public final class Masthead implements AutoCloseable {
         masthead.feedImport.start();
         masthead.mailer.start(java.time.Duration.ofSeconds(5));
         masthead.accounts.start();
+        masthead.membership.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -228,6 +235,11 @@ public final class Masthead implements AutoCloseable {
         return consent;
     }
 
+    /** Plans, subscriptions and payments; {@code membership().entitlements()} answers what a reader may get. */
+    public Membership membership() {
+        return membership;
+    }
+
     /** Feed subscriptions and their import. */
     public FeedImport feedImport() {
         return feedImport;
@@ -238,6 +250,7 @@ public final class Masthead implements AutoCloseable {
         feedImport.close();
         admin.close();
         accounts.close();
+        membership.close();
         mailer.close();
         http.stop();
         search.close();

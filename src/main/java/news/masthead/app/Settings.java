@@ -20,9 +20,11 @@ import java.util.Map;
  *                        unless the base URL is plain http on localhost)
  * @param mail            outgoing mail ({@code MASTHEAD_SMTP_*}); without {@code MASTHEAD_SMTP_HOST} mail is
  *                        written to the log and the admin outbox instead
+ * @param payments        how readers pay ({@code STRIPE_SECRET_KEY}, {@code STRIPE_WEBHOOK_SECRET}); without a key, the demo provider
  */
 public record Settings(int port, Path dataDir, String databaseUrl, String baseUrl, String metricsToken,
-                       boolean secureCookies, MailSettings mail) {
+                       boolean secureCookies, MailSettings mail,
+                       news.masthead.membership.PaymentSettings payments) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("masthead-data");
 
@@ -47,7 +49,7 @@ public record Settings(int port, Path dataDir, String databaseUrl, String baseUr
         String secure = env.get("MASTHEAD_SECURE_COOKIES");
         boolean secureCookies = secure == null ? !localPlainHttp : Boolean.parseBoolean(secure);
         return new Settings(port, dataDir, databaseUrl, baseUrl, blankToNull(env.get("MASTHEAD_METRICS_TOKEN")), secureCookies,
-                mail(env));
+                mail(env), news.masthead.membership.PaymentSettings.fromEnvironment(env));
     }
 
     /**
@@ -107,7 +109,7 @@ public record Settings(int port, Path dataDir, String databaseUrl, String baseUr
     /** The same settings with the actual port once the server has bound it (for port 0). */
     public Settings withPort(int actualPort) {
         String base = baseUrl.equals("http://localhost:" + port) ? "http://localhost:" + actualPort : baseUrl;
-        return new Settings(actualPort, dataDir, databaseUrl, base, metricsToken, secureCookies, mail);
+        return new Settings(actualPort, dataDir, databaseUrl, base, metricsToken, secureCookies, mail, payments);
     }
 
     private static int intVar(Map<String, String> env, String name, int fallback) {

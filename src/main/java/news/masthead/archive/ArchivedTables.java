@@ -86,7 +86,12 @@ final class ArchivedTables {
             // cookie consent (V110): what the publisher declared, the policy, and the record of readers' choices
             Table.of("consent_declarations", "id"),
             Table.of("consent_policy", "id").singletonRow(),
-            Table.of("consent_log", "id"));
+            Table.of("consent_log", "id"),
+            // membership (V100, V101): plans, readers' subscriptions with their audit trail, receipts
+            Table.of("plans", "id"),
+            Table.of("subscriptions", "id"),
+            Table.of("subscription_audit", "id"),
+            Table.of("receipts", "id"));
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.ofEntries(
@@ -96,6 +101,7 @@ final class ArchivedTables {
             Map.entry("reader_sessions", "sign-ins are secrets and expire; readers sign in again"),
             Map.entry("sign_in_links", "single-use secrets that expire within the hour; they also count requests for the rate limit"),
             Map.entry("outbox_mail", "the old server delivers what it queued; the mails hold sign-in links (secrets)"),
+            Map.entry("payment_events", "the provider's webhook log; a site moves between deliveries, and Stripe's retries of an event end within days"),
             Map.entry("outbox", "each node's search index is rebuilt; the import writes one entry per published article"),
             Map.entry("consent_key", "a secret; the new site signs consent cookies with its own key, so readers are asked again"),
             Map.entry("flyway_schema_history", "the target's migrations are its own"),

@@ -142,7 +142,13 @@ final class SampleSite {
             articles.add(id);
         }
         articles.addAll(wireStories(app));
-        reader(app, "reader@example.org");
+        StaffBrowser member = reader(app, "reader@example.org");
+        // a member through the demo provider: plans, a subscription with its audit row, a receipt
+        app.masthead.membership().ensureDemoPlans();
+        long plan = app.masthead.membership().activePlans().getFirst().id();
+        if (member.post("/membership/checkout/" + plan, Map.of("outcome", "succeed")).statusCode() != 200) {
+            throw new IllegalStateException("demo checkout refused");
+        }
         fromGhost(app);
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));
@@ -162,7 +168,7 @@ final class SampleSite {
     }
 
     /** A reader signs up through the public sign-in: a link by email (read from the mail queue), then confirm. */
-    private static void reader(RunningMasthead app, String email) {
+    private static StaffBrowser reader(RunningMasthead app, String email) {
         StaffBrowser browser = new StaffBrowser(app);
         HttpResponse<String> sent = browser.post("/account/sign-in", Map.of("email", email));
         if (sent.statusCode() != 200) {
@@ -178,6 +184,7 @@ final class SampleSite {
         if (in.statusCode() != 303) {
             throw new IllegalStateException("sign-in not confirmed: " + in.statusCode() + " " + in.body());
         }
+        return browser;
     }
 
     /** Two stories taken in from another paper's RSS feed, served for the moment from this machine. */

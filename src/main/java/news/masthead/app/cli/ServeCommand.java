@@ -33,6 +33,9 @@ public final class ServeCommand implements Runnable {
             loadDemo(database, demoArticles);
         }
         Masthead masthead = Masthead.start(settings, database, Clock.systemUTC());
+        if (demo) {
+            masthead.membership().ensureDemoPlans();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             masthead.close();

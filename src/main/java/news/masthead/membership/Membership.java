@@ -1,0 +1,317 @@
+package news.masthead.membership;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import news.masthead.accounts.Reader;
+import news.masthead.platform.db.Database;
+import news.masthead.platform.mail.Mailer;
+import news.masthead.platform.mail.Message;
+import news.masthead.platform.web.Web;
+import news.masthead.platform.web.WebError;
+import news.masthead.site.PageMeta;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Reader membership: plans, subscriptions and what payment providers tell us. What a reader may get
+ * is answered by {@link Entitlements}, never here.
+ *
+ * <p>Routes: the public {@code /membership} page and checkout, the demo provider's test checkout,
+ * {@code POST /webhooks/stripe}, and the plans admin under {@code /admin/membership}.
+ */
+public final class Membership implements AutoCloseable {
+    static final String DEMO = "demo";
+    static final String COMPLIMENTARY = "complimentary";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Mailer mailer;
+    private final PlanRows plans;
+    private final Entitlements entitlements;
+    private final PaymentSettings payments;
+    private final MembershipPages pages;
+    private java.util.concurrent.ScheduledExecutorService sweeper;
+
+    /**
+     * @param requireReader the signed-in reader, or a redirect to sign-in ({@code Accounts::requireReader})
+     * @param requireStaff  the staff member's name with at least that role, or a refusal
+     * @param frame         the public site's layout frame ({@code Site::frame})
+     * @param baseUrl       the public address Stripe sends the reader back to
+     */
+    public Membership(Database database, Web web, Clock clock, Mailer mailer, PaymentSettings payments,
+                      Function<Context, Reader> requireReader, BiFunction<Context, String, String> requireStaff,
+                      Supplier<PageMeta.SiteFrame> frame, Supplier<String> baseUrl) {
+        this.jdbi = database.jdbi();
+        this.clock = clock;
+        this.mailer = mailer;
+        this.payments = payments;
+        this.plans = new PlanRows(jdbi);
+        this.entitlements = new Entitlements(database);
+        this.pages = new MembershipPages(this, web, requireReader, requireStaff, frame,
+                new StripeWebhooks(this, payments.webhookSecret(), clock, web.json()), baseUrl);
+    }
+
+    public void routes(RoutesConfig routes) {
+        pages.routes(routes);
+    }
+
+    /** Starts the hourly {@link #sweep} (on every node; recording a change twice is harmless, rows are locked). */
+    public synchronized void start() {
+        if (sweeper == null) {
+            sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("membership-sweep").factory());
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    sweep();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Membership.class).warn("The membership sweep failed; trying again in an hour", e);
+                }
+            }, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
+    }
+
+    public Entitlements entitlements() {
+        return entitlements;
+    }
+
+    public PaymentSettings payments() {
+        return payments;
+    }
+
+    // ---- plans
+
+    public List<Plan> plans() {
+        return plans.all();
+    }
+
+    /** The plans readers can join, cheapest first. */
+    public List<Plan> activePlans() {
+        return plans.all().stream().filter(p -> !p.archived()).toList();
+    }
+
+    public Optional<Plan> plan(long id) {
+        return plans.find(id);
+    }
+
+    Plan createPlan(PlanDraft draft) {
+        return jdbi.inTransaction(h -> {
+            if (plans.nameTaken(h, draft.name())) {
+                throw WebError.conflict("There is already a plan named '" + draft.name() + "'.");
+            }
+            return PlanRows.find(h, PlanRows.insert(h, draft, clock.instant())).orElseThrow();
+        });
+    }
+
+    /** Archived plans stay with their subscribers but cannot be joined. */
+    public void archivePlan(long id, boolean archived) {
+        if (!plans.archive(id, archived, clock.instant())) {
+            throw WebError.notFound("No such plan.");
+        }
+    }
+
+    /** Deletes a plan nobody ever subscribed to; one with subscribers can only be archived (409). */
+    public void deletePlan(long id) {
+        plans.find(id).orElseThrow(() -> WebError.notFound("No such plan."));
+        if (!plans.deleteUnused(id)) {
+            throw WebError.conflict("This plan has subscribers: archive it instead.");
+        }
+    }
+
+    /**
+     * Creates the demo's plans unless plans exist: $5 a month granting all five entitlements, and a
+     * yearly one. The demo loader calls it; calling it again does nothing.
+     */
+    public void ensureDemoPlans() {
+        jdbi.useTransaction(h -> {
+            h.execute("lock table plans in share row exclusive mode");
+            if (h.createQuery("select count(*) from plans").mapTo(Long.class).one() > 0) {
+                return;
+            }
+            List<String> benefits = List.of("An almost ad-free site", "The Premium section", "The monthly magazine",
+                    "Stories from our partner publication", "The ePaper");
+            String all = "ad-light\npremium\nmagazine\npartner:the-partner\nepaper";
+            PlanRows.insert(h, PlanDraft.parse("Member", "5.00", "USD", "month", "0", String.join("\n", benefits), all), clock.instant());
+            PlanRows.insert(h, PlanDraft.parse("Member, yearly", "50.00", "USD", "year", "14",
+                    String.join("\n", benefits) + "\nTwo months free", all), clock.instant());
+        });
+    }
+
+    // ---- subscriptions
+
+    /**
+     * A payment for a plan succeeded: starts the subscription (a trial if the plan has one), records
+     * the receipt and queues it by mail, all in one transaction. An archived plan is refused (409).
+     */
+    Subscription join(Reader reader, long planId, String provider, String providerRef, String actor) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            Plan plan = PlanRows.find(h, planId).orElseThrow(() -> WebError.notFound("No such plan."));
+            if (plan.archived()) {
+                throw WebError.conflict("The plan '" + plan.name() + "' is no longer offered; choose another at /membership.");
+            }
+            return start(h, reader.id(), reader.email(), plan, provider, providerRef, actor, now);
+        });
+    }
+
+    /** Starts a subscription in the caller's transaction, with its receipt (and mail) unless it starts with a trial. */
+    Subscription start(Handle h, long readerId, String email, Plan plan, String provider, String providerRef, String actor, Instant now) {
+        boolean trial = plan.trialDays() > 0;
+        Subscription s = SubscriptionRows.create(h, readerId, plan, provider, providerRef,
+                trial ? Status.TRIALING : Status.ACTIVE, SubscriptionRows.periodEnd(plan, now, trial), now, actor, "joined");
+        if (!trial) {
+            receipt(h, s, email, plan, now);
+        }
+        return s;
+    }
+
+    /** Staff grant a complimentary membership of a plan's entitlements until {@code until}. */
+    public Subscription grantComplimentary(long readerId, long planId, Instant until, String staffName) {
+        Instant now = clock.instant();
+        if (!until.isAfter(now)) {
+            throw WebError.badRequest("until", "A complimentary membership must end in the future.");
+        }
+        return jdbi.inTransaction(h -> {
+            Plan plan = PlanRows.find(h, planId).orElseThrow(() -> WebError.badRequest("plan", "No such plan."));
+            if (h.createQuery("select count(*) from readers where id = :id").bind("id", readerId).mapTo(Long.class).one() == 0) {
+                throw WebError.badRequest("reader", "No such reader.");
+            }
+            Subscription s = SubscriptionRows.create(h, readerId, plan, COMPLIMENTARY, UUID.randomUUID().toString(),
+                    Status.ACTIVE, until, now, "staff:" + staffName, "complimentary");
+            // complimentary memberships do not renew: they run to their end date
+            return SubscriptionRows.record(h, s, Lifecycle.cancel(s), "complimentary, ends " + until, "staff:" + staffName, now);
+        });
+    }
+
+    /**
+     * The reader cancels their own demo or complimentary membership (Stripe ones are cancelled in
+     * Stripe's customer portal, and the webhook tells us); what was paid for stays until the period ends.
+     */
+    public Subscription cancelOwn(Reader reader) {
+        Subscription current = subscriptionsOf(reader.id()).stream()
+                .filter(s -> s.status() == Status.TRIALING || s.status() == Status.ACTIVE || s.status() == Status.PAST_DUE)
+                .findFirst().orElseThrow(() -> WebError.conflict("You have no membership to cancel."));
+        if (!DEMO.equals(current.provider())) {
+            throw WebError.conflict("This membership is managed by the payment provider.");
+        }
+        return cancel(current.id(), "reader:" + reader.id());
+    }
+
+    /** The reader's Stripe customer, from their latest Stripe subscription, for the customer portal. */
+    Optional<String> stripeCustomer(Reader reader) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select provider_customer from subscriptions where reader_id = :r and provider = 'stripe' and provider_customer is not null
+                order by created_at desc, id desc limit 1""").bind("r", reader.id()).mapTo(String.class).findOne());
+    }
+
+    /** Cancels a subscription; what was paid for stays until the period ends. */
+    public Subscription cancel(long subscriptionId, String actor) {
+        return change(subscriptionId, Lifecycle::cancel, "cancelled", actor);
+    }
+
+    Subscription change(long subscriptionId, java.util.function.UnaryOperator<Subscription> event, String reason, String actor) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            Subscription before = SubscriptionRows.lock(h, subscriptionId).orElseThrow(() -> WebError.notFound("No such subscription."));
+            Subscription current = SubscriptionRows.record(h, before, Lifecycle.at(before, now), "time", "clock", now);
+            Subscription after;
+            try {
+                after = event.apply(current);
+            } catch (IllegalStateException e) {
+                throw WebError.conflict(e.getMessage());
+            }
+            return SubscriptionRows.record(h, current, after, reason, actor, now);
+        });
+    }
+
+    Subscription paymentFailed(long subscriptionId, String actor) {
+        return change(subscriptionId, s -> Lifecycle.paymentFailed(s, clock.instant()), "payment failed", actor);
+    }
+
+    Subscription renewed(long subscriptionId, Instant periodEnd, String actor) {
+        return change(subscriptionId, s -> Lifecycle.paid(s, periodEnd), "paid", actor);
+    }
+
+    /** Records what time alone did (trials and periods over, grace run out); returns how many changed. */
+    public int sweep() {
+        Instant now = clock.instant();
+        List<Long> ids = jdbi.withHandle(SubscriptionRows::unexpired);
+        int changed = 0;
+        for (long id : ids) {
+            boolean moved = jdbi.inTransaction(h -> SubscriptionRows.lock(h, id).map(before ->
+                    !SubscriptionRows.record(h, before, Lifecycle.at(before, now), "time", "clock", now).equals(before)).orElse(false));
+            changed += moved ? 1 : 0;
+        }
+        return changed;
+    }
+
+    public List<Subscription> subscriptionsOf(long readerId) {
+        return jdbi.withHandle(h -> SubscriptionRows.ofReader(h, readerId).stream()
+                .map(s -> Lifecycle.at(s, clock.instant())).toList());
+    }
+
+    /** The reader's membership for the account page: the subscription that counts, and receipts. */
+    public MembershipSummary summary(Reader reader) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> {
+            List<MembershipSummary.Receipt> receipts = h.createQuery("""
+                    select paid_at, description, amount_minor, currency from receipts where reader_id = :r order by paid_at desc, id desc limit 24""")
+                    .bind("r", reader.id())
+                    .map((rs, c) -> new MembershipSummary.Receipt(rs.getTimestamp("paid_at").toInstant(), rs.getString("description"),
+                            money(rs.getLong("amount_minor"), rs.getString("currency")))).list();
+            for (Subscription s : SubscriptionRows.ofReader(h, reader.id())) {
+                Subscription now_ = Lifecycle.at(s, now);
+                if (now_.status() != Status.EXPIRED) {
+                    Plan plan = PlanRows.find(h, s.planId()).orElseThrow();
+                    String name = COMPLIMENTARY.equals(s.provider()) ? plan.name() + " (complimentary)" : plan.name();
+                    boolean ends = now_.status() == Status.CANCELLED || now_.status() == Status.PAST_DUE;
+                    return new MembershipSummary(name, now_.status(), now_.periodEnd(), ends, s.provider(), receipts);
+                }
+            }
+            return new MembershipSummary(null, null, null, false, null, receipts);
+        });
+    }
+
+    private void receipt(Handle h, Subscription s, String email, Plan plan, Instant now) {
+        String description = plan.name() + " membership, " + plan.billing().label() + " from "
+                + now.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        h.createUpdate("insert into receipts (subscription_id, reader_id, amount_minor, currency, description, paid_at) values (:s, :r, :a, :c, :d, :now)")
+                .bind("s", s.id()).bind("r", s.readerId()).bind("a", plan.priceMinor()).bind("c", plan.currency())
+                .bind("d", description).bind("now", now).execute();
+        String amount = money(plan.priceMinor(), plan.currency());
+        if (email == null || !Message.isAddress(email)) {
+            return;
+        }
+        mailer.send(h, new Message(email, "Your receipt: " + plan.name(), "Thank you for supporting our journalism.\n\n"
+                + description + "\nAmount paid: " + amount + "\nPaid on: " + now + "\n"
+                + (DEMO.equals(s.provider()) ? "\nThis was a TEST payment through the demo provider: no money moved.\n" : "")));
+    }
+
+    static String money(long minor, String currency) {
+        java.util.Currency c = java.util.Currency.getInstance(currency);
+        return java.math.BigDecimal.valueOf(minor, Math.max(0, c.getDefaultFractionDigits())).toPlainString() + " " + currency;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

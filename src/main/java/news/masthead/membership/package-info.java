@@ -1,0 +1,58 @@
+/**
+ * Reader membership: plans readers join, their subscriptions, payments, and the one answer to "what
+ * may this reader get".
+ *
+ * <h2>Language</h2>
+ * <ul>
+ * <li><b>Plan</b>: what a reader can join: name, price in minor units and an ISO currency, billed every
+ *     month or year, optional trial days, <b>benefits</b> (the lines readers read) and the
+ *     <b>entitlements</b> it grants. <b>Archived</b>: no longer offered, kept for its subscribers; a
+ *     plan anyone ever subscribed to is never deleted. Avoid: tier, product, package, price (that is
+ *     one field).</li>
+ * <li><b>Subscription</b>: one reader's membership of one plan; its <b>status</b> is trialing,
+ *     active, past_due, cancelled or expired. Avoid: order, account, membership (the feature's name).</li>
+ * <li><b>Member</b>: a reader with a subscription that grants something now. Avoid: subscriber
+ *     (fine for the plan's count), customer, user.</li>
+ * <li><b>Grace period</b>: 7 days a past-due member keeps their entitlements while the payment is
+ *     retried. Avoid: dunning, retry window.</li>
+ * <li><b>Cancel</b>: stop renewing; entitlements stay until the period paid for ends, then the
+ *     subscription <b>expires</b>. Avoid: delete, terminate, unsubscribe (that is newsletters').</li>
+ * <li><b>Complimentary</b>: a membership staff grant with an end date, no payment. Avoid: free, gift, comp.</li>
+ * <li><b>Entitlement</b>: a right a plan grants: {@code ad-light}, {@code premium}, {@code magazine},
+ *     {@code epaper}, {@code partner:<slug>}. Avoid: feature, permission, perk (that is a benefit).</li>
+ * <li><b>Variant</b>: the short, stable string that keys the page cache for a reader's entitlements:
+ *     {@code anon} for none, else the sorted entitlements joined by {@code +}. Pages are cached per
+ *     variant, never per reader. Avoid: segment, cohort, bucket.</li>
+ * <li><b>Provider</b>: who takes the money: the offline <b>demo provider</b> (no {@code STRIPE_SECRET_KEY};
+ *     a clearly marked test checkout) or Stripe. <b>Payment event</b>: one webhook delivery, recorded
+ *     once by its event id. Avoid: callback, notification.</li>
+ * <li><b>Receipt</b>: the record of a payment, mailed to the reader. Avoid: invoice (Stripe's object).</li>
+ * </ul>
+ *
+ * <h2>Shape</h2>
+ * <ul>
+ * <li>{@link news.masthead.membership.Membership}: the entry class {@code app} builds; plans,
+ *     joining, cancelling, complimentary grants, the sweep, the account-page {@code summary}.</li>
+ * <li>{@link news.masthead.membership.Entitlements}: the only place that answers what a reader may
+ *     get, and their variant.</li>
+ * <li>{@code Lifecycle}: the state machine, pure (time passed in), unit-tested alone.
+ *     {@code SubscriptionRows} stores each change with its audit row in the same transaction;
+ *     {@code PlanRows}, {@code PlanDraft} (validation, each problem naming its field).</li>
+ * <li>{@code StripeCheckout}: creates Checkout and customer-portal sessions through stripe-java; stores nothing.</li>
+ * <li>{@code MembershipPages}: the thin routes ({@code /membership}, checkout, {@code /admin/membership},
+ *     {@code /webhooks/stripe}); {@code StripeWebhooks} and {@code StripeSignature} (HMAC-SHA256 as
+ *     Stripe documents it) apply provider events: idempotent by event id, stale events by the
+ *     provider's time ignored, every event recorded in {@code payment_events}.</li>
+ * <li>Tables: {@code plans}, {@code subscriptions}, {@code subscription_audit}, {@code payment_events},
+ *     {@code receipts} (V100).</li>
+ * </ul>
+ *
+ * <h2>Boundaries</h2>
+ * <ul>
+ * <li>Who is signed in is {@code accounts}'; mail delivery is the {@code Mailer}'s (receipts are queued
+ *     in our transaction).</li>
+ * <li>Not here (later work): appeals ("Dear Reader" prompts), premium gating of pages, ads. They ask
+ *     {@code Entitlements} and key the page cache by its variant.</li>
+ * </ul>
+ */
+package news.masthead.membership;
