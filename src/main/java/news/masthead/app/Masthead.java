@@ -8,6 +8,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import news.masthead.admin.Admin;
 import news.masthead.migration.Migration;
+import news.masthead.comments.Comments;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
 import news.masthead.platform.cache.PageCache;
@@ -61,6 +62,7 @@ public final class Masthead implements AutoCloseable {
     private final FeedImport feedImport;
     private final Mailer mailer;
     private final Migration migration;
+    private final Comments comments;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -98,6 +100,11 @@ public final class Masthead implements AutoCloseable {
                 ctx -> accounts.requireApiToken(ctx).name());
         this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
         this.migration = new Migration(database, newsroom, photos, clock);
+        // nobody is a member until a membership feature exists: wire its check here when it lands
+        this.comments = new Comments(database, newsroom, mailer, web, clock, reader -> false,
+                email -> accounts.staff().stream().anyMatch(s -> s.email().equalsIgnoreCase(email)),
+                () -> this.settings.baseUrl(), accounts::currentReader, accounts::requireReader,
+                ctx -> accounts.requireStaff(ctx, Role.EDITOR).name(), () -> site().frame());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -138,6 +145,7 @@ public final class Masthead implements AutoCloseable {
         photos.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.CONTRIBUTOR).name());
         feedImport.routes(config.routes);
         migration.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
+        comments.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -197,6 +205,11 @@ public final class Masthead implements AutoCloseable {
     /** Staff accounts, sessions and API tokens: what other features ask who is calling. */
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** Reader comments under articles. */
+    public Comments comments() {
+        return comments;
     }
 
     /** Articles, sections, authors and tags: what the site, feeds and search read. */
