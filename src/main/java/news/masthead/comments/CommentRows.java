@@ -19,8 +19,9 @@ final class CommentRows {
             """;
 
     private static Comment map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long parent = rs.getLong("parent_id");
-        return new Comment(rs.getLong("id"), rs.getLong("article_id"), rs.wasNull() ? null : parent,
+        long parentId = rs.getLong("parent_id");
+        Long parent = rs.wasNull() ? null : parentId;
+        return new Comment(rs.getLong("id"), rs.getLong("article_id"), parent,
                 rs.getLong("reader_id"), rs.getString("author_name"), rs.getBoolean("by_staff"),
                 rs.getString("body_text"), rs.getString("body_html"), rs.getString("status"),
                 rs.getString("held_because"), instant(rs, "created_at"), instant(rs, "edited_at"),
@@ -154,7 +155,8 @@ final class CommentRows {
                 .bind("s", scope).bind("id", scopeId)
                 .map((rs, ctx) -> {
                     int days = rs.getInt("close_after_days");
-                    return new Setting(Policy.parse(rs.getString("policy")).orElse(null), rs.wasNull() ? null : days);
+                    Integer closeAfter = rs.wasNull() ? null : days;
+                    return new Setting(Policy.parse(rs.getString("policy")).orElse(null), closeAfter);
                 }).findOne();
     }
 
