@@ -360,6 +360,9 @@ class CommentsTest {
         String page = app.get(path).body();
         assertThat(page).contains("id=\"comments-placeholder\"").contains("/assets/comments.js")
                 .contains("href=\"/comments/" + a + "\"").doesNotContain("Not in the cached page");
+        HttpResponse<String> full = app.get("/comments/" + a);
+        assertThat(full.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(full.body()).contains("<html").contains("Not in the cached page").contains("Sign in to comment.");
     }
 
     @Test

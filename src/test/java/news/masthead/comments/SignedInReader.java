@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A reader signed in the way people are: a sign-in link asked for, read from the outbox (no SMTP in
  * these tests, so mail stays in the outbox table) and confirmed.
  */
-record SignedInReader(Reader reader, StaffBrowser browser) {
+public record SignedInReader(Reader reader, StaffBrowser browser) {
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
 
-    static SignedInReader signIn(RunningMasthead app, String email, String name) {
+    public static SignedInReader signIn(RunningMasthead app, String email, String name) {
         app.clock.advance(Duration.ofMinutes(16)); // past the sign-in link rate limit window
         StaffBrowser browser = new StaffBrowser(app);
         HttpResponse<String> asked = browser.post("/account/sign-in", Map.of("email", email));
@@ -39,7 +39,7 @@ record SignedInReader(Reader reader, StaffBrowser browser) {
         return new SignedInReader(new Reader(id, email, name == null ? "" : name), browser);
     }
 
-    String session() {
+    public String session() {
         return browser.cookie("mh_reader");
     }
 }
