@@ -2,7 +2,7 @@
 
 -- Who may comment and when comments close, set for the whole site (scope 'site', scope_id 0), a
 -- section (scope_id = sections.id) or one article (scope_id = articles.id). A null column inherits
--- from the wider scope; the site row always exists.
+-- from the wider scope; without a site row the site allows every signed-in reader and closes after 14 days.
 create table comment_settings (
     scope           text    not null check (scope in ('site', 'section', 'article')),
     scope_id        bigint  not null,
@@ -10,7 +10,6 @@ create table comment_settings (
     close_after_days integer check (close_after_days between 1 and 3650),
     primary key (scope, scope_id)
 );
-insert into comment_settings (scope, scope_id, policy, close_after_days) values ('site', 0, 'signed_in', 14);
 
 -- Staff closing or reopening one article by hand; overrides the automatic closing either way.
 create table comment_closings (

@@ -131,6 +131,7 @@ final class SampleSite {
         }
         articles.addAll(wireStories(app));
         reader(app, "reader@example.org");
+        comments(app, articles);
         fromGhost(app);
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));
@@ -147,6 +148,25 @@ final class SampleSite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The reader comments (one shown, a reply held, then banned), with a report, a held word, settings and a closing. */
+    private static void comments(RunningMasthead app, List<Long> articles) {
+        news.masthead.comments.Comments comments = app.masthead.comments();
+        long readerId = app.database.jdbi().withHandle(h -> h.createQuery("select id from readers where email = 'reader@example.org'")
+                .mapTo(Long.class).one());
+        news.masthead.accounts.Reader reader = new news.masthead.accounts.Reader(readerId, "reader@example.org", "");
+        long article = articles.stream().filter(id -> app.masthead.newsroom().live(id).isPresent()).findFirst().orElseThrow();
+        long top = comments.post(reader, article, null, "A *first* comment", true, "").id();
+        comments.approve(top);
+        app.clock.advance(java.time.Duration.ofSeconds(21));
+        long reply = comments.post(reader, article, top, "A reply", false, "").id();
+        comments.report(reader, top, "a test report");
+        comments.ban(reply, "Ed Itor");
+        comments.holdWord("casino");
+        comments.setSiteCloseAfterDays(30);
+        comments.setArticlePolicy(article, news.masthead.comments.Policy.SIGNED_IN);
+        comments.close(article, "Ed Itor");
     }
 
     /** A reader signs up through the public sign-in: a link by email (read from the mail queue), then confirm. */
