@@ -9,6 +9,7 @@ import io.javalin.http.staticfiles.Location;
 import news.masthead.admin.Admin;
 import news.masthead.migration.Migration;
 import news.masthead.consent.Consent;
+import news.masthead.comments.Comments;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
 import news.masthead.platform.cache.PageCache;
@@ -65,6 +66,7 @@ public final class Masthead implements AutoCloseable {
     private final Migration migration;
     private final Consent consent;
     private final Membership membership;
+    private final Comments comments;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -107,6 +109,12 @@ public final class Masthead implements AutoCloseable {
         this.membership = new Membership(database, web, clock, mailer, settings.payments(),
                 accounts::requireReader, (ctx, role) -> requireStaff.apply(ctx, role).name(), site::frame,
                 () -> this.settings.baseUrl());
+        // a member is a reader with any entitlement (the "members only" comment policy)
+        this.comments = new Comments(database, newsroom, mailer, web, clock,
+                reader -> !membership.entitlements().of(reader, clock.instant()).isEmpty(),
+                email -> accounts.staff().stream().anyMatch(s -> s.email().equalsIgnoreCase(email)),
+                () -> this.settings.baseUrl(), accounts::currentReader, accounts::requireReader,
+                ctx -> accounts.requireStaff(ctx, Role.EDITOR).name(), () -> site().frame());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -149,6 +157,7 @@ public final class Masthead implements AutoCloseable {
         migration.adminRoutes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
         consent.routes(config.routes);
         membership.routes(config.routes);
+        comments.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -209,6 +218,11 @@ public final class Masthead implements AutoCloseable {
     /** Staff accounts, sessions and API tokens: what other features ask who is calling. */
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** Reader comments under articles. */
+    public Comments comments() {
+        return comments;
     }
 
     /** Articles, sections, authors and tags: what the site, feeds and search read. */

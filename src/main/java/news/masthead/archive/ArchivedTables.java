@@ -74,6 +74,14 @@ final class ArchivedTables {
             Table.of("article_tags", "article_id", "tag_id"),
             Table.of("corrections", "id").staff("created_by"),
             Table.of("redirects", "from_path"),
+            // comments (V105): readers' comments (a reply after its parent, so by id), who may comment and
+            // when comments close, staff closings, reports, bans and held words
+            Table.of("comment_settings", "scope", "scope_id"),
+            Table.of("comment_closings", "article_id"),
+            Table.of("comments", "id"),
+            Table.of("comment_reports", "comment_id", "reader_id"),
+            Table.of("comment_bans", "reader_id"),
+            Table.of("comment_held_words", "word"),
             // feed import (V80): the subscriptions, and what became of each item (so nothing is imported twice)
             Table.of("feed_sources", "id"),
             Table.of("feed_items", "id"),

@@ -149,6 +149,7 @@ final class SampleSite {
         if (member.post("/membership/checkout/" + plan, Map.of("outcome", "succeed")).statusCode() != 200) {
             throw new IllegalStateException("demo checkout refused");
         }
+        comments(app, articles);
         fromGhost(app);
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));
@@ -165,6 +166,25 @@ final class SampleSite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The reader comments (one shown, a reply held, then banned), with a report, a held word, settings and a closing. */
+    private static void comments(RunningMasthead app, List<Long> articles) {
+        news.masthead.comments.Comments comments = app.masthead.comments();
+        long readerId = app.database.jdbi().withHandle(h -> h.createQuery("select id from readers where email = 'reader@example.org'")
+                .mapTo(Long.class).one());
+        news.masthead.accounts.Reader reader = new news.masthead.accounts.Reader(readerId, "reader@example.org", "");
+        long article = articles.stream().filter(id -> app.masthead.newsroom().live(id).isPresent()).findFirst().orElseThrow();
+        long top = comments.post(reader, article, null, "A *first* comment", true, "").id();
+        comments.approve(top);
+        app.clock.advance(java.time.Duration.ofSeconds(21));
+        long reply = comments.post(reader, article, top, "A reply", false, "").id();
+        comments.report(reader, top, "a test report");
+        comments.ban(reply, "Ed Itor");
+        comments.holdWord("casino");
+        comments.setSiteCloseAfterDays(30);
+        comments.setArticlePolicy(article, news.masthead.comments.Policy.SIGNED_IN);
+        comments.close(article, "Ed Itor");
     }
 
     /** A reader signs up through the public sign-in: a link by email (read from the mail queue), then confirm. */
