@@ -60,6 +60,11 @@ class CommentingOnAnArticleTest {
         page.onResponse(r -> { if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) problems.add(r.status() + " " + r.url()); });
         page.onConsoleMessage(m -> { if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) problems.add(m.text()); });
         page.navigate(app.url(app.masthead.newsroom().live(id).orElseThrow().path()));
+        // the cookie notice sits over the page's foot until the reader answers it, as a reader would
+        page.locator("#consent-banner").getByText("Reject all").click();
+        page.locator("#consent-banner").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        page.navigate(app.url(app.masthead.newsroom().live(id).orElseThrow().path()));
         page.getByLabel("Your comment").fill("Finally! *Well done* to the crews.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment")).click();
         page.locator("[role=status]").waitFor();
