@@ -2,8 +2,8 @@ package news.masthead.app.cli;
 
 import news.masthead.accounts.Role;
 import news.masthead.accounts.StaffBrowser;
-import news.masthead.platform.db.Database;
 import news.masthead.testing.RunningMasthead;
+import news.masthead.testing.ServedDataDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,26 +23,22 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * server is running, and the imports they leave listed at {@code /admin/imports}.
  */
 class ImportCommandTest {
+    static ServedDataDir served;
     static Path dataDir;
-    static Database server;
     static RunningMasthead app;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         assumeThat(System.getenv("MASTHEAD_DATABASE_URL")).as("the commands would use MASTHEAD_DATABASE_URL").isNull();
-        dataDir = Files.createTempDirectory("masthead-import");
-        server = Database.open(null, dataDir, Database.Role.SERVER, 4);
-        server.migrate();
-        app = RunningMasthead.start(Database.connect(server.jdbcUrl(), 4));
+        served = ServedDataDir.start("masthead-import");
+        dataDir = served.dataDir;
+        app = served.app;
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (server != null) {
-            server.close();
+        if (served != null) {
+            served.close();
         }
     }
 

@@ -4,8 +4,8 @@ import news.masthead.accounts.Role;
 import news.masthead.accounts.StaffBrowser;
 import news.masthead.accounts.StaffMember;
 import news.masthead.app.Main;
-import news.masthead.platform.db.Database;
 import news.masthead.testing.RunningMasthead;
+import news.masthead.testing.ServedDataDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,26 +32,22 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * the way an operator uses them; one test also runs a command on a data directory with no server.
  */
 class StaffCommandsTest {
+    static ServedDataDir served;
     static Path dataDir;
-    static Database server;
     static RunningMasthead app;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         assumeThat(System.getenv("MASTHEAD_DATABASE_URL")).as("the commands would use MASTHEAD_DATABASE_URL").isNull();
-        dataDir = Files.createTempDirectory("masthead-cli");
-        server = Database.open(null, dataDir, Database.Role.SERVER, 4);
-        server.migrate();
-        app = RunningMasthead.start(Database.connect(server.jdbcUrl(), 4));
+        served = ServedDataDir.start("masthead-cli");
+        dataDir = served.dataDir;
+        app = served.app;
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (server != null) {
-            server.close();
+        if (served != null) {
+            served.close();
         }
     }
 
