@@ -63,6 +63,8 @@ public final class Accounts implements AutoCloseable {
      * @param baseUrl the public address links in mail start with
      * @param frame   the public site's name and navigation, for the reader pages' layout
      */
+    private volatile java.util.function.BiFunction<Reader, String, String> membershipHtml;
+
     public Accounts(Database database, Web web, Clock clock, boolean secureCookies, Mailer mailer,
                     Supplier<String> baseUrl, Supplier<PageMeta.SiteFrame> frame) {
         this.web = web;
@@ -117,6 +119,31 @@ public final class Accounts implements AutoCloseable {
             housekeeping.shutdownNow();
             housekeeping = null;
         }
+    }
+
+    /**
+     * The reader with this email address, made (not yet verified: nobody has used a link) when no
+     * reader has it; for staff granting a membership by address. A bad address is a 400 naming {@code email}.
+     */
+    public Reader readerForEmail(String email) {
+        return readers.findOrAdd(email);
+    }
+
+    /** A reader by id; empty for none or an erased one. */
+    public Optional<Reader> reader(long id) {
+        return readers.byId(id);
+    }
+
+    /**
+     * What the account page shows under "Membership": {@code html} renders it for a reader with the
+     * page's CSRF token (membership's summary). Without it the page says there is no membership.
+     */
+    public void showMembershipWith(java.util.function.BiFunction<Reader, String, String> html) {
+        this.membershipHtml = html;
+    }
+
+    java.util.function.BiFunction<Reader, String, String> membershipHtml() {
+        return membershipHtml;
     }
 
     /** The signed-in reader of this request, if any. */

@@ -184,6 +184,8 @@ final class ReaderPages {
         params.put("email", form.email());
         params.put("emailError", form.emailError());
         params.put("notice", form.notice());
+        var membership = accounts.membershipHtml();
+        params.put("membership", membership == null ? null : membership.apply(reader, (String) params.get("csrf")));
         render(ctx, status, "accounts/readers/account.jte", "Your account", params);
     }
 

@@ -36,6 +36,15 @@ final class ReaderRows {
         return byEmail(h, email).orElseThrow();
     }
 
+    /** The reader with this email, made now (unverified: staff typed it) if there is none. */
+    Reader findOrAdd(Handle h, String email, Instant now) {
+        h.createUpdate("""
+                        insert into readers (email, created_at) values (:email, :now)
+                        on conflict (lower(email)) where deleted_at is null do nothing""")
+                .bind("email", email).bind("now", now).execute();
+        return byEmail(h, email).orElseThrow();
+    }
+
     /** Whether another (live) reader already uses this address. */
     boolean takenByOther(Handle h, String email, long readerId) {
         return h.createQuery("select exists (select 1 from readers where lower(email) = lower(:email) and deleted_at is null and id <> :id)")

@@ -77,6 +77,20 @@ final class Readers {
         }
     }
 
+    /** The reader with this address, made if none has it (staff granting a membership); 400 naming {@code email}. */
+    Reader findOrAdd(String email) {
+        String address = email == null ? "" : email.strip();
+        emailProblem(address).ifPresent(problem -> {
+            throw news.masthead.platform.web.WebError.badRequest("email", problem);
+        });
+        return jdbi.inTransaction(h -> rows.findOrAdd(h, address, now()));
+    }
+
+    /** A live reader by id. */
+    Optional<Reader> byId(long id) {
+        return jdbi.withHandle(h -> rows.byId(h, id));
+    }
+
     /** What is wrong with a typed email address, or empty when it will do. */
     static Optional<String> emailProblem(String email) {
         if (email == null || email.isBlank()) {

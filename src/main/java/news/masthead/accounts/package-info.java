@@ -56,7 +56,8 @@
  * <li>Does not own CSRF: the platform's double-submit cookie ({@code platform.web.Csrf}) guards every
  *     form, the sign-in form included.</li>
  * <li>Readers: no membership, plans, payments, entitlements or receipts here (membership owns them; the
- *     account page says "No membership yet"). No erasure or export yet: {@code readers.deleted_at} is
+ *     account page shows what membership renders for it, given with {@code showMembershipWith}, and
+ *     {@code readerForEmail} makes an unverified account when staff grant a membership to a new address). No erasure or export yet: {@code readers.deleted_at} is
  *     there for the privacy work. Mail delivery belongs to {@code platform.mail}.</li>
  * <li>No password reset or staff editing in the browser yet: staff are added with
  *     {@code masthead user add}. The client IP is Jetty's remote address; behind a proxy the rate limit

@@ -18,6 +18,7 @@ import news.masthead.accounts.Role;
 import news.masthead.accounts.StaffMember;
 import news.masthead.admin.Editor;
 import news.masthead.membership.Membership;
+import news.masthead.membership.ReaderDirectory;
 import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.mail.Mailer;
@@ -106,9 +107,17 @@ public final class Masthead implements AutoCloseable {
         this.migration = new Migration(database, newsroom, photos, clock);
         this.consent = new Consent(database, web, clock, settings.secureCookies(),
                 ctx -> accounts.requireStaff(ctx, Role.ADMIN).name(), site::frame);
-        this.membership = new Membership(database, web, clock, mailer, settings.payments(),
-                accounts::requireReader, (ctx, role) -> requireStaff.apply(ctx, role).name(), site::frame,
+        this.membership = new Membership(database, web, clock, mailer, settings.payments(), new ReaderDirectory() {
+                    public java.util.Optional<news.masthead.accounts.Reader> byId(long id) {
+                        return accounts.reader(id);
+                    }
+
+                    public news.masthead.accounts.Reader findOrAdd(String email) {
+                        return accounts.readerForEmail(email);
+                    }
+                }, accounts::requireReader, (ctx, role) -> requireStaff.apply(ctx, role).name(), site::frame,
                 () -> this.settings.baseUrl());
+        accounts.showMembershipWith(membership::summaryHtml);
         // a member is a reader with any entitlement (the "members only" comment policy)
         this.comments = new Comments(database, newsroom, mailer, web, clock,
                 reader -> !membership.entitlements().of(reader, clock.instant()).isEmpty(),

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import news.masthead.accounts.Reader;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.mail.Mailer;
-import news.masthead.platform.mail.Message;
 import news.masthead.platform.web.Web;
 import news.masthead.platform.web.WebError;
 import news.masthead.site.PageMeta;
@@ -39,6 +38,9 @@ public final class Membership implements AutoCloseable {
     private final Entitlements entitlements;
     private final PaymentSettings payments;
     private final MembershipPages pages;
+    private final Receipts receipts;
+    private final ReaderDirectory readers;
+    private final news.masthead.platform.web.Templates templates;
     private java.util.concurrent.ScheduledExecutorService sweeper;
 
     /**
@@ -46,8 +48,9 @@ public final class Membership implements AutoCloseable {
      * @param requireStaff  the staff member's name with at least that role, or a refusal
      * @param frame         the public site's layout frame ({@code Site::frame})
      * @param baseUrl       the public address Stripe sends the reader back to
+     * @param readers       reader accounts by id or email ({@code accounts.Accounts})
      */
-    public Membership(Database database, Web web, Clock clock, Mailer mailer, PaymentSettings payments,
+    public Membership(Database database, Web web, Clock clock, Mailer mailer, PaymentSettings payments, ReaderDirectory readers,
                       Function<Context, Reader> requireReader, BiFunction<Context, String, String> requireStaff,
                       Supplier<PageMeta.SiteFrame> frame, Supplier<String> baseUrl) {
         this.jdbi = database.jdbi();
@@ -55,6 +58,9 @@ public final class Membership implements AutoCloseable {
         this.mailer = mailer;
         this.payments = payments;
         this.plans = new PlanRows(jdbi);
+        this.receipts = new Receipts(mailer);
+        this.readers = readers;
+        this.templates = web.templates();
         this.entitlements = new Entitlements(database);
         this.pages = new MembershipPages(this, web, requireReader, requireStaff, frame,
                 new StripeWebhooks(this, payments.webhookSecret(), clock, web.json()), baseUrl);
@@ -165,19 +171,50 @@ public final class Membership implements AutoCloseable {
             if (plan.archived()) {
                 throw WebError.conflict("The plan '" + plan.name() + "' is no longer offered; choose another at /membership.");
             }
-            return start(h, reader.id(), reader.email(), plan, provider, providerRef, actor, now);
+            return start(h, reader.id(), reader.email(), plan, provider, providerRef, actor, now, null);
         });
     }
 
-    /** Starts a subscription in the caller's transaction, with its receipt (and mail) unless it starts with a trial. */
-    Subscription start(Handle h, long readerId, String email, Plan plan, String provider, String providerRef, String actor, Instant now) {
+    /**
+     * Starts a subscription in the caller's transaction, with its receipt (and mail) unless it starts
+     * with a trial or nothing was paid. {@code paid} is what the provider says was paid; null means the
+     * plan's price (the demo provider), with the subscription's reference as the invoice.
+     */
+    Subscription start(Handle h, long readerId, String email, Plan plan, String provider, String providerRef, String actor,
+                       Instant now, Receipts.Payment paid) {
         boolean trial = plan.trialDays() > 0;
         Subscription s = SubscriptionRows.create(h, readerId, plan, provider, providerRef,
                 trial ? Status.TRIALING : Status.ACTIVE, SubscriptionRows.periodEnd(plan, now, trial), now, actor, "joined");
-        if (!trial) {
-            receipt(h, s, email, plan, now);
+        Receipts.Payment payment = paid != null ? paid
+                : new Receipts.Payment(plan.priceMinor(), plan.currency(), provider + ":" + providerRef, now, s.periodEnd(), now);
+        if (!trial && payment.amountMinor() > 0) {
+            receipts.record(h, s, plan, payment, email);
         }
         return s;
+    }
+
+    /** Records a payment's receipt and mails it, once per invoice; false when the invoice already had one. */
+    boolean receipt(Handle h, Subscription s, Receipts.Payment payment, String email) {
+        Plan plan = PlanRows.find(h, s.planId()).orElseThrow();
+        String to = email != null && !email.isBlank() ? email : readers.byId(s.readerId()).map(Reader::email).orElse(null);
+        return receipts.record(h, s, plan, payment, to);
+    }
+
+    /**
+     * Staff grant a complimentary membership to the reader with this email address, making the
+     * reader's account when there is none (they sign in with a link to that address later).
+     */
+    public Subscription grantComplimentary(String email, long planId, Instant until, String staffName) {
+        if (!until.isAfter(clock.instant())) {
+            throw WebError.badRequest("until", "A complimentary membership must end in the future.");
+        }
+        if (until.isAfter(clock.instant().plus(java.time.Duration.ofDays(3660)))) {
+            throw WebError.badRequest("until", "A complimentary membership may run ten years at most.");
+        }
+        if (plans.find(planId).isEmpty()) {
+            throw WebError.badRequest("plan", "No such plan.");
+        }
+        return grantComplimentary(readers.findOrAdd(email).id(), planId, until, staffName);
     }
 
     /** Staff grant a complimentary membership of a plan's entitlements until {@code until}. */
@@ -269,11 +306,7 @@ public final class Membership implements AutoCloseable {
     public MembershipSummary summary(Reader reader) {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> {
-            List<MembershipSummary.Receipt> receipts = h.createQuery("""
-                    select paid_at, description, amount_minor, currency from receipts where reader_id = :r order by paid_at desc, id desc limit 24""")
-                    .bind("r", reader.id())
-                    .map((rs, c) -> new MembershipSummary.Receipt(rs.getTimestamp("paid_at").toInstant(), rs.getString("description"),
-                            money(rs.getLong("amount_minor"), rs.getString("currency")))).list();
+            List<MembershipSummary.Receipt> receipts = Receipts.ofReader(h, reader.id());
             for (Subscription s : SubscriptionRows.ofReader(h, reader.id())) {
                 Subscription now_ = Lifecycle.at(s, now);
                 if (now_.status() != Status.EXPIRED) {
@@ -287,19 +320,10 @@ public final class Membership implements AutoCloseable {
         });
     }
 
-    private void receipt(Handle h, Subscription s, String email, Plan plan, Instant now) {
-        String description = plan.name() + " membership, " + plan.billing().label() + " from "
-                + now.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
-        h.createUpdate("insert into receipts (subscription_id, reader_id, amount_minor, currency, description, paid_at) values (:s, :r, :a, :c, :d, :now)")
-                .bind("s", s.id()).bind("r", s.readerId()).bind("a", plan.priceMinor()).bind("c", plan.currency())
-                .bind("d", description).bind("now", now).execute();
-        String amount = money(plan.priceMinor(), plan.currency());
-        if (email == null || !Message.isAddress(email)) {
-            return;
-        }
-        mailer.send(h, new Message(email, "Your receipt: " + plan.name(), "Thank you for supporting our journalism.\n\n"
-                + description + "\nAmount paid: " + amount + "\nPaid on: " + now + "\n"
-                + (DEMO.equals(s.provider()) ? "\nThis was a TEST payment through the demo provider: no money moved.\n" : "")));
+    /** The account page's membership part ({@code membership/summary.jte}) for this reader, as HTML. */
+    public String summaryHtml(Reader reader, String csrf) {
+        return new String(templates.render("membership/summary.jte", java.util.Map.of("summary", summary(reader), "csrf", csrf)),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String money(long minor, String currency) {

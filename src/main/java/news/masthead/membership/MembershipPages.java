@@ -8,6 +8,7 @@ import news.masthead.platform.web.Web;
 import news.masthead.platform.web.WebError;
 import news.masthead.site.PageMeta;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -179,15 +180,25 @@ final class MembershipPages {
 
     private void grantComplimentary(Context ctx) {
         String staff = requireStaff.apply(ctx, "editor");
-        long reader = id(ctx.formParam("reader"), "reader");
+        String email = ctx.formParam("email");
         long plan = id(ctx.formParam("plan"), "plan");
         LocalDate until;
         try {
             until = LocalDate.parse(ctx.formParam("until") == null ? "" : ctx.formParam("until").strip());
+            if (until.getYear() > 9999) {
+                throw new DateTimeParseException("too far", "", 0);
+            }
         } catch (DateTimeParseException e) {
             throw WebError.badRequest("until", "The end date must be a date such as 2027-01-31.");
         }
-        membership.grantComplimentary(reader, plan, until.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), staff);
+        Instant end = until.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        if (email != null && !email.isBlank()) {
+            membership.grantComplimentary(email, plan, end, staff);
+        } else if (ctx.formParam("reader") != null && !ctx.formParam("reader").isBlank()) {
+            membership.grantComplimentary(id(ctx.formParam("reader"), "reader"), plan, end, staff);
+        } else {
+            throw WebError.badRequest("email", "Enter the reader's email address.");
+        }
         back(ctx, "granted");
     }
 

@@ -72,6 +72,7 @@ final class StripeWebhooks {
             case "customer.subscription.created", "customer.subscription.updated" -> subscriptionUpdated(h, o, created, now);
             case "customer.subscription.deleted" -> onSubscription(h, o.path("id").asText(""), created, now, "deleted",
                     s -> Lifecycle.expire(s, now));
+            case "invoice.paid" -> invoicePaid(h, o, created, now);
             case "invoice.payment_failed" -> onSubscription(h, invoiceSubscription(o), created, now, "payment failed",
                     s -> Lifecycle.paymentFailed(s, now));
             default -> "ignored";
@@ -92,11 +93,72 @@ final class StripeWebhooks {
         if (plan.isEmpty()) {
             return "ignored: unknown plan";
         }
+        // the session names the first invoice: its receipt now, and invoice.paid for it later finds it made
+        String invoice = session.path("invoice").asText("");
+        Receipts.Payment paid = invoice.isEmpty() || !session.path("amount_total").canConvertToLong()
+                ? new Receipts.Payment(0, plan.get().currency(), null, now, null, now)
+                : new Receipts.Payment(session.path("amount_total").asLong(), currency(session, plan.get().currency()), invoice, now,
+                SubscriptionRows.periodEnd(plan.get(), now, plan.get().trialDays() > 0), created);
         Subscription s = membership.start(h, reader.get(), session.path("customer_details").path("email").asText(null),
-                plan.get(), PROVIDER, ref, "stripe", now);
+                plan.get(), PROVIDER, ref, "stripe", now, paid);
         stamp(h, s.id(), created);
         customer(h, s.id(), session.path("customer").asText(""));
         return "started";
+    }
+
+    /**
+     * {@code invoice.paid}, for the first payment and every renewal: the receipt (once per invoice,
+     * whatever the order of delivery), then the subscription is active to the end of the period paid
+     * for. An invoice for a subscription not yet known is taken from the metadata set at checkout.
+     */
+    private String invoicePaid(Handle h, JsonNode invoice, Instant created, Instant now) {
+        String ref = invoiceSubscription(invoice);
+        String invoiceId = invoice.path("id").asText("");
+        if (ref.isEmpty() || invoiceId.isEmpty()) {
+            return "ignored: not a subscription invoice";
+        }
+        JsonNode period = invoice.path("lines").path("data").path(0).path("period");
+        Instant start = epoch(period.path("start")).orElse(now);
+        Optional<Instant> end = epoch(period.path("end"));
+        Optional<Subscription> known = SubscriptionRows.lockByRef(h, PROVIDER, ref);
+        if (known.isEmpty()) {
+            JsonNode metadata = invoice.path("parent").path("subscription_details").path("metadata");
+            Optional<Long> reader = longOf(metadata.path("reader_id"));
+            Optional<Plan> plan = longOf(metadata.path("plan_id")).flatMap(id -> PlanRows.find(h, id));
+            if (reader.isEmpty() || plan.isEmpty()) {
+                return "ignored: unknown subscription";
+            }
+            Subscription s = SubscriptionRows.create(h, reader.get(), plan.get(), PROVIDER, ref, Status.ACTIVE,
+                    end.orElse(SubscriptionRows.periodEnd(plan.get(), now, false)), now, "stripe", "created by invoice");
+            stamp(h, s.id(), Instant.EPOCH);
+            customer(h, s.id(), invoice.path("customer").asText(""));
+            known = Optional.of(s);
+        }
+        long amount = invoice.path("amount_paid").asLong(0);
+        String receipt = "no receipt: nothing paid";
+        if (amount > 0) {
+            Instant paidAt = epoch(invoice.path("status_transitions").path("paid_at")).orElse(created);
+            String planCurrency = PlanRows.find(h, known.get().planId()).orElseThrow().currency();
+            boolean made = membership.receipt(h, known.get(), new Receipts.Payment(amount, currency(invoice, planCurrency),
+                    invoiceId, start, end.orElse(null), paidAt), invoice.path("customer_email").asText(null));
+            receipt = made ? "receipt" : "receipt already made";
+        }
+        String state = end.isEmpty() ? "no period" : onSubscription(h, ref, created, now, "paid", s -> Lifecycle.paid(s, end.get()));
+        return receipt + "; " + state;
+    }
+
+    /** The object's ISO currency (Stripe writes it in lower case), or {@code fallback} for a missing or unknown one. */
+    private static String currency(JsonNode object, String fallback) {
+        String c = object.path("currency").asText("").toUpperCase(java.util.Locale.ROOT);
+        try {
+            return c.matches("[A-Z]{3}") ? java.util.Currency.getInstance(c).getCurrencyCode() : fallback;
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private static Optional<Instant> epoch(JsonNode seconds) {
+        return seconds.canConvertToLong() && seconds.asLong() > 0 ? Optional.of(Instant.ofEpochSecond(seconds.asLong())) : Optional.empty();
     }
 
     private String subscriptionUpdated(Handle h, JsonNode sub, Instant created, Instant now) {

@@ -26,7 +26,9 @@
  * <li><b>Provider</b>: who takes the money: the offline <b>demo provider</b> (no {@code STRIPE_SECRET_KEY};
  *     a clearly marked test checkout) or Stripe. <b>Payment event</b>: one webhook delivery, recorded
  *     once by its event id. Avoid: callback, notification.</li>
- * <li><b>Receipt</b>: the record of a payment, mailed to the reader. Avoid: invoice (Stripe's object).</li>
+ * <li><b>Receipt</b>: the record of a payment (plan, period, amount, date), mailed to the reader once
+ *     per provider invoice and listed on the account page. Avoid: invoice (Stripe's object; its id is
+ *     the receipt's reference).</li>
  * </ul>
  *
  * <h2>Shape</h2>
@@ -38,13 +40,19 @@
  * <li>{@code Lifecycle}: the state machine, pure (time passed in), unit-tested alone.
  *     {@code SubscriptionRows} stores each change with its audit row in the same transaction;
  *     {@code PlanRows}, {@code PlanDraft} (validation, each problem naming its field).</li>
+ * <li>{@code Receipts}: the {@code receipts} rows and the receipt mail, once per invoice (a unique
+ *     {@code invoice_ref}): the demo provider's payment, Stripe's checkout completion (which names the first
+ *     invoice) and {@code invoice.paid} (first payment and renewals), in whatever order they arrive.</li>
+ * <li>{@link news.masthead.membership.ReaderDirectory}: what membership asks of reader accounts (by id; by
+ *     email, made if missing, for complimentary grants); {@code app} implements it over {@code accounts}.
+ *     {@code summaryHtml} is the account page's membership part, which {@code accounts} shows.</li>
  * <li>{@code StripeCheckout}: creates Checkout and customer-portal sessions through stripe-java; stores nothing.</li>
  * <li>{@code MembershipPages}: the thin routes ({@code /membership}, checkout, {@code /admin/membership},
  *     {@code /webhooks/stripe}); {@code StripeWebhooks} and {@code StripeSignature} (HMAC-SHA256 as
  *     Stripe documents it) apply provider events: idempotent by event id, stale events by the
  *     provider's time ignored, every event recorded in {@code payment_events}.</li>
  * <li>Tables: {@code plans}, {@code subscriptions}, {@code subscription_audit}, {@code payment_events},
- *     {@code receipts} (V100).</li>
+ *     {@code receipts} (V100; per invoice and period, V126).</li>
  * </ul>
  *
  * <h2>Boundaries</h2>

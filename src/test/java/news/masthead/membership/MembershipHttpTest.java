@@ -188,7 +188,7 @@ class MembershipHttpTest {
                 {"id": "%s", "object": "checkout.session", "mode": "subscription", "status": "complete",
                  "payment_status": "paid", "client_reference_id": "%d", "customer": "cus_test",
                  "customer_details": {"email": "%s"}, "subscription": "%s", "metadata": {"plan_id": "%d"},
-                 "amount_total": 500, "currency": "usd"}""".formatted(sessionId, reader, email, subscription, plan);
+                 "invoice": "in_%s", "amount_total": 500, "currency": "usd"}""".formatted(sessionId, reader, email, subscription, plan, sessionId);
     }
 
     static String subscription(String id, String status, boolean cancelAtPeriodEnd, Instant periodEnd, long reader, long plan) {

@@ -33,8 +33,27 @@ class MembershipTest {
         Templates templates = new Templates();
         var json = Json.mapper();
         Web web = new Web(templates, new Csrf(false), json, new ErrorPages(templates, json), new Assets());
-        membership = new Membership(database, web, clock, mailer, new PaymentSettings(null, null),
+        membership = new Membership(database, web, clock, mailer, new PaymentSettings(null, null), directory(database),
                 ctx -> { throw new AssertionError("no HTTP here"); }, (ctx, role) -> "nobody", () -> null, () -> "http://localhost");
+    }
+
+    /** Reader accounts as app gives them, read straight from the table here (no accounts feature in these tests). */
+    static ReaderDirectory directory(Database db) {
+        return new ReaderDirectory() {
+            public java.util.Optional<Reader> byId(long id) {
+                return db.jdbi().withHandle(h -> h.createQuery("select id, email, display_name from readers where id = :id")
+                        .bind("id", id).map((rs, c) -> new Reader(rs.getLong(1), rs.getString(2), rs.getString(3))).findOne());
+            }
+
+            public Reader findOrAdd(String email) {
+                if (email == null || !email.contains("@")) {
+                    throw WebError.badRequest("email", "Enter an email address.");
+                }
+                return db.jdbi().withHandle(h -> h.createQuery("select id, email, display_name from readers where lower(email) = lower(:e)")
+                        .bind("e", email).map((rs, c) -> new Reader(rs.getLong(1), rs.getString(2), rs.getString(3))).findOne())
+                        .orElseGet(() -> reader(email));
+            }
+        };
     }
 
     static Reader reader(String email) {
@@ -185,7 +204,7 @@ class MembershipTest {
         Templates templates = new Templates();
         var json = Json.mapper();
         Membership fresh = new Membership(other, new Web(templates, new Csrf(false), json, new ErrorPages(templates, json), new Assets()),
-                clock, new Mailer(other, MailSettings.none(), clock), new PaymentSettings(null, null), ctx -> null, (c, r) -> "", () -> null, () -> "");
+                clock, new Mailer(other, MailSettings.none(), clock), new PaymentSettings(null, null), directory(other), ctx -> null, (c, r) -> "", () -> null, () -> "");
         fresh.ensureDemoPlans();
         fresh.ensureDemoPlans();
         assertThat(fresh.activePlans()).hasSize(2);
