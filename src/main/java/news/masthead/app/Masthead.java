@@ -7,6 +7,7 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import news.masthead.admin.Admin;
+import news.masthead.ads.Ads;
 import news.masthead.migration.Migration;
 import news.masthead.consent.Consent;
 import news.masthead.comments.Comments;
@@ -68,6 +69,7 @@ public final class Masthead implements AutoCloseable {
     private final Consent consent;
     private final Membership membership;
     private final Comments comments;
+    private final Ads ads;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -124,6 +126,9 @@ public final class Masthead implements AutoCloseable {
                 email -> accounts.staff().stream().anyMatch(s -> s.email().equalsIgnoreCase(email)),
                 () -> this.settings.baseUrl(), accounts::currentReader, accounts::requireReader,
                 ctx -> accounts.requireStaff(ctx, Role.EDITOR).name(), () -> site().frame());
+        this.ads = new Ads(database, photos, web, clock,
+                ctx -> accounts.currentReader(ctx).map(r -> membership.entitlements().of(r, clock.instant())).orElse(java.util.Set.of()),
+                ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -167,6 +172,7 @@ public final class Masthead implements AutoCloseable {
         consent.routes(config.routes);
         membership.routes(config.routes);
         comments.routes(config.routes);
+        ads.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -192,6 +198,7 @@ public final class Masthead implements AutoCloseable {
         masthead.mailer.start(java.time.Duration.ofSeconds(5));
         masthead.accounts.start();
         masthead.membership.start();
+        masthead.ads.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -263,6 +270,11 @@ public final class Masthead implements AutoCloseable {
         return membership;
     }
 
+    /** First-party ads: creatives, rotation, counts. */
+    public Ads ads() {
+        return ads;
+    }
+
     /** Feed subscriptions and their import. */
     public FeedImport feedImport() {
         return feedImport;
@@ -274,6 +286,7 @@ public final class Masthead implements AutoCloseable {
         admin.close();
         accounts.close();
         membership.close();
+        ads.close();
         mailer.close();
         http.stop();
         search.close();

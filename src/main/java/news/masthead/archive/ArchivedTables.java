@@ -99,7 +99,11 @@ final class ArchivedTables {
             Table.of("plans", "id"),
             Table.of("subscriptions", "id"),
             Table.of("subscription_audit", "id"),
-            Table.of("receipts", "id"));
+            Table.of("receipts", "id"),
+            // ads (V125): creatives (each image a library photo), their daily counts, the ad settings
+            Table.of("ad_creatives", "id"),
+            Table.of("ad_daily_counts", "creative_id", "day"),
+            Table.of("ad_settings", "id").singletonRow());
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.ofEntries(
