@@ -6,7 +6,7 @@ create table ad_creatives (
     id          bigserial   primary key,
     name        text        not null check (length(name) between 1 and 100),
     photo_id    bigint      not null references photos (id),
-    link_url    text        not null check (link_url ~ '^https?://' and length(link_url) <= 2000),
+    link_url    text        not null check ((link_url ~ '^https?://' or link_url ~ '^/([^/\\]|$)') and length(link_url) <= 2000),
     alt_text    text        not null check (length(alt_text) between 1 and 250),
     slot        text        not null check (slot in ('top', 'in-article', 'sidebar')),
     weight      int         not null check (weight between 1 and 100),

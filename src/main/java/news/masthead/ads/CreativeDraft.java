@@ -35,12 +35,26 @@ record CreativeDraft(String name, String linkUrl, String altText, Slot slot, int
         return new CreativeDraft(n, link(linkUrl), alt, s, weight(weight), start, end, checked(active), checked(house));
     }
 
-    /** An absolute http(s) address with a host, as typed (trimmed); anything else is a 400 naming {@code linkUrl}. */
+    /**
+     * An absolute http(s) address with a host, or a path on this site ({@code /membership}, for house
+     * ads: never {@code //host}, which browsers read as another site), as typed (trimmed); anything
+     * else is a 400 naming {@code linkUrl}.
+     */
     static String link(String raw) {
         String url = raw == null ? "" : raw.strip();
-        String refusal = "The link must be a full web address starting with https:// or http://.";
-        if (url.isEmpty() || url.length() > MAX_URL || url.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+        String refusal = "The link must be a full web address starting with https:// or http://, or a path on this site such as /membership.";
+        if (url.isEmpty() || url.length() > MAX_URL || url.chars().anyMatch(c -> c <= 0x20 || c == 0x7f || c == '\\')) {
             throw WebError.badRequest("linkUrl", refusal);
+        }
+        if (url.startsWith("/") && !url.startsWith("//")) {
+            try {
+                URI path = new URI(url);
+                if (path.getScheme() == null && path.getRawAuthority() == null) {
+                    return url;
+                }
+            } catch (URISyntaxException e) {
+                throw WebError.badRequest("linkUrl", refusal);
+            }
         }
         try {
             URI uri = new URI(url);

@@ -137,6 +137,8 @@ class AdsTest {
         refusals.put(Map.of("linkUrl", "javascript:alert(1)"), "linkUrl");
         refusals.put(Map.of("linkUrl", "ftp://example.org/file"), "linkUrl");
         refusals.put(Map.of("linkUrl", "//evil.example/x"), "linkUrl");
+        refusals.put(Map.of("linkUrl", "/\\evil.example/x"), "linkUrl");
+        refusals.put(Map.of("linkUrl", "data:text/html,hi"), "linkUrl");
         refusals.put(Map.of("linkUrl", "https://bank.example@evil.example/"), "linkUrl");
         refusals.put(Map.of("linkUrl", "https://exa mple.org/"), "linkUrl");
         refusals.put(Map.of("altText", "   "), "altText");

@@ -35,6 +35,7 @@ public final class ServeCommand implements Runnable {
         Masthead masthead = Masthead.start(settings, database, Clock.systemUTC());
         if (demo) {
             masthead.membership().ensureDemoPlans();
+            new news.masthead.app.demo.HouseAds(masthead.ads()).ensure();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
