@@ -25,7 +25,8 @@
     link.rel = 'sponsored';
     var img = document.createElement('img');
     img.src = ad.src;
-    if (ad.srcset) { img.srcset = ad.srcset; img.sizes = ad.width + 'px'; }
+    // the box is the slot's width, or the column's on a narrow screen
+    if (ad.srcset) { img.srcset = ad.srcset; img.sizes = '(max-width: ' + ad.width + 'px) 100vw, ' + ad.width + 'px'; }
     img.width = ad.width;
     img.height = ad.height;
     img.alt = ad.alt;
@@ -38,8 +39,10 @@
   var boxes = Array.prototype.slice.call(document.querySelectorAll('[data-ad-slot]'));
   var body = document.querySelector('.article-body');
   var wanted = boxes.map(function (b) { return b.getAttribute('data-ad-slot'); });
-  if (body && wanted.indexOf('in-article') < 0 && document.querySelector('[data-ad-slot]')) { wanted.push('in-article'); }
+  // a page rendered without boxes (for ad-light readers) asks for nothing; an article page without a
+  // server-placed in-article box asks for one and places it after the paragraph the answer names
   if (wanted.length === 0) { return; }
+  if (body && wanted.indexOf('in-article') < 0) { wanted.push('in-article'); }
 
   fetch('/ads/fill?slots=' + encodeURIComponent(wanted.join(',')), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
     .then(function (r) { if (!r.ok) { throw new Error('status ' + r.status); } return r.json(); })
