@@ -150,6 +150,11 @@ final class SampleSite {
             throw new IllegalStateException("demo checkout refused");
         }
         comments(app, articles);
+        // the demo's house ads, one shown and clicked (a creative, its day's counts, the ad settings)
+        new news.masthead.app.demo.HouseAds(app.masthead.ads()).ensure();
+        app.get("/ads/fill?slots=top");
+        app.get("/ads/c/" + app.masthead.ads().creatives().getFirst().id());
+        app.masthead.ads().flushCounts();
         fromGhost(app);
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));

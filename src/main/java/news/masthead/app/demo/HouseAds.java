@@ -40,6 +40,15 @@ public final class HouseAds {
                         "Today's paper, page by page"));
     }
 
+    /** The largest font size up to {@code size} at which {@code text} fits in {@code room} pixels. */
+    private static int fitting(Graphics2D g, String text, int style, int size, int room) {
+        int s = size;
+        while (s > 8 && g.getFontMetrics(new Font(Font.SANS_SERIF, style, s)).stringWidth(text) > room) {
+            s--;
+        }
+        return s;
+    }
+
     /** A gradient card with a headline and a line under it, as a PNG. */
     static byte[] paint(int width, int height, Color from, Color to, String headline, String line) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -56,12 +65,14 @@ public final class HouseAds {
             }
             g.setColor(Color.WHITE);
             boolean wide = width > height * 2;
-            int big = wide ? height * 36 / 100 : height / 9;
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, big));
             int x = width / 20;
+            int room = width - 2 * x;
+            int big = fitting(g, headline, Font.BOLD, wide ? height * 36 / 100 : height / 8, room);
+            int small = fitting(g, line, Font.PLAIN, big * 3 / 5, room);
             int y = wide ? height * 48 / 100 : height * 2 / 5;
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, big));
             g.drawString(headline, x, y);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, big * 3 / 5));
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, small));
             g.drawString(line, x, y + big * 11 / 10);
         } finally {
             g.dispose();
