@@ -8,6 +8,7 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PagePosition;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.regex.Pattern;
 
 /**
@@ -49,11 +51,30 @@ final class Typesetter {
     private static final String FONTS = "/news/masthead/press/fonts/";
     private static final Pattern ANY_ID = Pattern.compile(".+");
 
+    private static final List<String> FONT_FILES = List.of("DejaVuSerifCondensed.ttf", "DejaVuSerifCondensed-Bold.ttf",
+            "DejaVuSerifCondensed-Italic.ttf", "DejaVuSerifCondensed-BoldItalic.ttf", "DejaVuSansCondensed.ttf",
+            "DejaVuSansCondensed-Bold.ttf");
+
     private final Function<String, Optional<byte[]>> photoBytes;
+    /** The font files, read from the jar once. */
+    private final Map<String, byte[]> fonts;
 
     /** @param photoBytes the bytes of {@code photo:{id}/{width}}, given the part after the scheme */
     Typesetter(Function<String, Optional<byte[]>> photoBytes) {
         this.photoBytes = photoBytes;
+        this.fonts = new HashMap<>();
+        for (String file : FONT_FILES) {
+            try (InputStream in = Typesetter.class.getResourceAsStream(FONTS + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("Font " + file + " is missing from the jar");
+                }
+                fonts.put(file, withoutGlyphSubstitution(in.readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        // openhtmltopdf says what it loads and times at INFO on every run: only its warnings are news
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
     }
 
     /** What a typeset document came to: the PDF (null when only measured), its pages and where each id'd element is. */
@@ -143,6 +164,25 @@ final class Typesetter {
         }
     }
 
+    /**
+     * The font with its {@code GSUB} table hidden (its tag renamed, which keeps the table directory in
+     * order). PDFBox 3 runs every line of text through the table's Latin rules with regular expressions,
+     * which took most of an edition's time; what it bought is ligatures (fi, fl). The embedded subsets
+     * never carry the table anyway.
+     */
+    static byte[] withoutGlyphSubstitution(byte[] font) {
+        byte[] copy = font.clone();
+        int tables = ((copy[4] & 0xff) << 8) | (copy[5] & 0xff);
+        for (int i = 0; i < tables; i++) {
+            int record = 12 + 16 * i;
+            if (record + 4 <= copy.length && copy[record] == 'G' && copy[record + 1] == 'S' && copy[record + 2] == 'U'
+                    && copy[record + 3] == 'B') {
+                copy[record + 3] = 'C';
+            }
+        }
+        return copy;
+    }
+
     /** A calendar for a fixed instant in UTC (PDF dates carry their offset). */
     static Calendar calendar(java.time.Instant at) {
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
@@ -158,14 +198,9 @@ final class Typesetter {
         }
     }
 
-    private static void font(PdfRendererBuilder builder, String file, String family, int weight, FontStyle style) {
-        builder.useFont(() -> {
-            InputStream in = Typesetter.class.getResourceAsStream(FONTS + file);
-            if (in == null) {
-                throw new IllegalStateException("Font " + file + " is missing from the jar");
-            }
-            return in;
-        }, family, weight, style, true);
+    private void font(PdfRendererBuilder builder, String file, String family, int weight, FontStyle style) {
+        byte[] bytes = fonts.get(file);
+        builder.useFont(() -> new ByteArrayInputStream(bytes), family, weight, style, true);
     }
 
     /** {@code photo:{id}/{width}} from the photo library; anything else is not there. */
