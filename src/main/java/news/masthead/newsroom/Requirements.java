@@ -67,8 +67,10 @@ final class Requirements {
 
     /** The article's own requirement (not its section's), or null. */
     String ownOf(long articleId) {
-        return db.jdbi().withHandle(h -> h.createQuery("select requires from articles where id = :id").bind("id", articleId)
-                .mapTo(String.class).findOne().orElseThrow(() -> WebError.notFound("There is no article " + articleId + ".")));
+        String own = db.jdbi().withHandle(h -> h.createQuery("select coalesce(requires, '') from articles where id = :id")
+                .bind("id", articleId).mapTo(String.class).findOne()
+                .orElseThrow(() -> WebError.notFound("There is no article " + articleId + ".")));
+        return own.isEmpty() ? null : own;
     }
 
     /** Each section's own requirement, by section id (sections without one are absent). */
