@@ -146,6 +146,15 @@ public final class Accounts implements AutoCloseable {
         return membershipHtml;
     }
 
+    /**
+     * The reader session cookie's value on this request, or null — read from the request alone, no
+     * database. For per-session memories (the site's page variant); it proves nothing until
+     * {@link #currentReader} has looked it up.
+     */
+    public String readerSession(Context ctx) {
+        return ctx.cookie(readerCookieName);
+    }
+
     /** The signed-in reader of this request, if any. */
     public Optional<Reader> currentReader(Context ctx) {
         Optional<Reader> known = ctx.attribute(READER_ATTRIBUTE);

@@ -47,7 +47,7 @@ public final class Admin implements AutoCloseable {
         this.taxonomy = new TaxonomyPages(newsroom, pages);
         this.settings = new SettingsPages(site, pages);
         this.adminApi = new AdminApi(newsroom, web, new JsonBodies(web.json()), requireApiClient, baseUrl);
-        this.contentApi = new ContentApi(newsroom, web, baseUrl);
+        this.contentApi = new ContentApi(newsroom, web, baseUrl, site.gate(), requireApiClient);
         this.publisher = new ScheduledPublisher(newsroom, PUBLISH_DUE_EVERY);
     }
 

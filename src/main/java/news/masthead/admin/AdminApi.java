@@ -11,6 +11,7 @@ import news.masthead.newsroom.Section;
 import news.masthead.newsroom.Tag;
 import news.masthead.platform.web.Web;
 import news.masthead.platform.web.WebError;
+import news.masthead.site.Gate;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -45,7 +46,7 @@ final class AdminApi {
     /** What a client sends to create or replace an article; authors by slug, section by slug, tags by name. */
     record ArticleInput(String headline, String seoHeadline, String standfirst, String body, String section, String slug,
                         List<String> tags, List<String> authors, Long leadPhotoId, String canonicalUrl, String sourceName,
-                        String sourceUrl, Integer baseRevision) {
+                        String sourceUrl, Integer baseRevision, String requires) {
     }
 
     record ScheduleInput(String publishAt) {
@@ -56,7 +57,7 @@ final class AdminApi {
                          String seoHeadline, String standfirst, String body, String section, String slug,
                          List<String> tags, List<String> authors, Long leadPhotoId, String canonicalUrl,
                          String sourceName, String sourceUrl, Instant publishAt, Instant firstPublishedAt,
-                         Instant updatedAt, Instant revisedAt) {
+                         Instant updatedAt, Instant revisedAt, String requires) {
     }
 
     void routes(RoutesConfig routes) {
@@ -79,7 +80,11 @@ final class AdminApi {
     private void create(Context ctx) throws Exception {
         requireApiClient.apply(ctx);
         ArticleInput input = bodies.read(ctx, ArticleInput.class);
+        String requirement = Gate.checkRequirement("requires", input.requires());
         long id = newsroom.create(draft(input), null);
+        if (requirement != null) {
+            newsroom.requireForArticle(id, requirement);
+        }
         respond(ctx, 201, newsroom.article(id));
     }
 
@@ -91,7 +96,10 @@ final class AdminApi {
             web.errors().respond(ctx, 428, "Say which revision your change is based on: \"baseRevision\" in the body or an If-Match header.", "baseRevision");
             return;
         }
-        newsroom.save(article.id(), base, draft(input), null);
+        String requirement = Gate.checkRequirement("requires", input.requires());
+        ArticleDraft draft = draft(input);
+        newsroom.save(article.id(), base, draft, null);
+        newsroom.requireForArticle(article.id(), requirement);
         respond(ctx, 200, newsroom.article(article.id()));
     }
 
@@ -179,6 +187,6 @@ final class AdminApi {
                 r.tagIds().stream().map(tagNames::get).filter(java.util.Objects::nonNull).toList(),
                 r.authorIds().stream().map(authorSlugs::get).filter(java.util.Objects::nonNull).toList(),
                 r.leadPhotoId(), r.canonicalUrl(), r.sourceName(), r.sourceUrl(), a.publishAt(), a.firstPublishedAt(),
-                a.updatedVisibleAt(), r.createdAt());
+                a.updatedVisibleAt(), r.createdAt(), newsroom.ownRequirement(a.id()));
     }
 }

@@ -17,19 +17,19 @@ import java.util.stream.Collectors;
  */
 public record ArticleForm(String headline, String seoHeadline, String standfirst, String body, String leadPhotoId,
                           String section, List<Long> authorIds, String tags, String slug, String canonicalUrl,
-                          String sourceName, String sourceUrl, int baseRevision, String publishAt) {
+                          String sourceName, String sourceUrl, int baseRevision, String publishAt, String requires) {
 
     static ArticleForm empty(String defaultSection) {
-        return new ArticleForm("", "", "", "", "", defaultSection, List.of(), "", "", "", "", "", 0, "");
+        return new ArticleForm("", "", "", "", "", defaultSection, List.of(), "", "", "", "", "", 0, "", "");
     }
 
     /** The form showing a saved revision. */
-    static ArticleForm of(Revision r, String sectionSlug, Map<Long, String> tagNames, String publishAt) {
+    static ArticleForm of(Revision r, String sectionSlug, Map<Long, String> tagNames, String publishAt, String requires) {
         String tags = r.tagIds().stream().map(id -> tagNames.getOrDefault(id, "")).filter(t -> !t.isEmpty())
                 .collect(Collectors.joining(", "));
         return new ArticleForm(r.headline(), r.seoHeadline(), r.standfirst(), r.bodyMarkdown(),
                 r.leadPhotoId() == null ? "" : r.leadPhotoId().toString(), sectionSlug, r.authorIds(), tags, r.slug(),
-                r.canonicalUrl(), r.sourceName(), r.sourceUrl(), r.number(), publishAt);
+                r.canonicalUrl(), r.sourceName(), r.sourceUrl(), r.number(), publishAt, requires == null ? "" : requires);
     }
 
     /** The submitted form; only malformed numbers are refused here, everything else by the newsroom. */
@@ -45,7 +45,7 @@ public record ArticleForm(String headline, String seoHeadline, String standfirst
                 text(ctx, "leadPhotoId"), text(ctx, "section"), List.copyOf(authors), text(ctx, "tags"), text(ctx, "slug"),
                 text(ctx, "canonicalUrl"), text(ctx, "sourceName"), text(ctx, "sourceUrl"),
                 base.isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, number("baseRevision", base, "Reload the page.")),
-                text(ctx, "publishAt"));
+                text(ctx, "publishAt"), text(ctx, "requires"));
     }
 
     ArticleDraft toDraft() {
@@ -55,13 +55,18 @@ public record ArticleForm(String headline, String seoHeadline, String standfirst
                 canonicalUrl, sourceName, sourceUrl);
     }
 
+    /** The article's own requirement as chosen ({@code site.Gate}), checked: null for none, 400 on {@code requires}. */
+    String requirement() {
+        return news.masthead.site.Gate.checkRequirement("requires", requires);
+    }
+
     public boolean hasAuthor(long id) {
         return authorIds.contains(id);
     }
 
     ArticleForm withBase(int revision) {
         return new ArticleForm(headline, seoHeadline, standfirst, body, leadPhotoId, section, authorIds, tags, slug,
-                canonicalUrl, sourceName, sourceUrl, revision, publishAt);
+                canonicalUrl, sourceName, sourceUrl, revision, publishAt, requires);
     }
 
     private static String text(Context ctx, String name) {

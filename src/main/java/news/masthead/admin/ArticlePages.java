@@ -113,8 +113,12 @@ final class ArticlePages {
         long id;
         try {
             Instant at = action.equals("schedule") ? times.parseInput("publishAt", form.publishAt()) : null;
+            String requirement = form.requirement();
             id = newsroom.create(form.toDraft(), me.id());
             form = form.withBase(1);
+            if (requirement != null) {
+                newsroom.requireForArticle(id, requirement);
+            }
             act(action, id, at, me);
         } catch (WebError e) {
             if (e.status() != 400 && e.status() != 409) {
@@ -153,8 +157,12 @@ final class ArticlePages {
         try {
             Instant at = action.equals("schedule") ? times.parseInput("publishAt", form.publishAt()) : null;
             ArticleDraft draft = form.toDraft();
+            String requirement = form.requirement();
             if (!draft.equals(formOf(article).toDraft())) {
                 form = form.withBase(newsroom.save(id, form.baseRevision(), draft, me.id()));
+            }
+            if (!java.util.Objects.equals(requirement, newsroom.ownRequirement(id))) {
+                newsroom.requireForArticle(id, requirement);
             }
             act(action, id, at, me);
         } catch (WebError e) {
@@ -234,7 +242,8 @@ final class ArticlePages {
         Map<Long, String> tagNames = newsroom.tags().stream().collect(Collectors.toMap(Tag::id, Tag::name));
         String sectionSlug = newsroom.sections().stream().filter(s -> s.id() == article.current().sectionId())
                 .map(Section::slug).findFirst().orElse("");
-        return ArticleForm.of(article.current(), sectionSlug, tagNames, times.input(article.publishAt()));
+        return ArticleForm.of(article.current(), sectionSlug, tagNames, times.input(article.publishAt()),
+                newsroom.ownRequirement(article.id()));
     }
 
     static String label(ArticleStatus status) {

@@ -6,6 +6,7 @@ import news.masthead.newsroom.Author;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.newsroom.Section;
 import news.masthead.platform.web.WebError;
+import news.masthead.site.Gate;
 
 import static news.masthead.admin.Editor.CONTRIBUTOR;
 import static news.masthead.admin.Editor.EDITOR;
@@ -36,15 +37,17 @@ final class TaxonomyPages {
         Editor me = pages.staff(ctx, CONTRIBUTOR);
         pages.render(ctx, status, "admin/sections.jte", new Views.SectionsPage(pages.chrome(ctx, me, "Sections"),
                 newsroom.sections(), form, me.atLeast(EDITOR), error == null ? null : error.getMessage(),
-                error == null ? null : error.field()));
+                error == null ? null : error.field(), newsroom.sectionRequirements()));
     }
 
     private void saveSection(Context ctx, Long id) {
         pages.staff(ctx, EDITOR);
         Views.SectionForm form = new Views.SectionForm(id, text(ctx, "slug"), text(ctx, "name"), text(ctx, "description"),
-                text(ctx, "position"));
+                text(ctx, "position"), text(ctx, "requires"));
         try {
-            newsroom.saveSection(id, form.slug(), form.name(), form.description(), position(form.position()));
+            String requirement = Gate.checkRequirement("requires", form.requires());
+            Section saved = newsroom.saveSection(id, form.slug(), form.name(), form.description(), position(form.position()));
+            newsroom.requireForSection(saved.id(), requirement);
         } catch (WebError e) {
             if (e.status() != 400) {
                 throw e;
@@ -61,11 +64,12 @@ final class TaxonomyPages {
     }
 
     private static Views.SectionForm blankSection() {
-        return new Views.SectionForm(null, "", "", "", "0");
+        return new Views.SectionForm(null, "", "", "", "0", "");
     }
 
-    private static Views.SectionForm sectionForm(Section s) {
-        return new Views.SectionForm(s.id(), s.slug(), s.name(), s.description(), Integer.toString(s.position()));
+    private Views.SectionForm sectionForm(Section s) {
+        return new Views.SectionForm(s.id(), s.slug(), s.name(), s.description(), Integer.toString(s.position()),
+                newsroom.sectionRequirements().getOrDefault(s.id(), ""));
     }
 
     private static int position(String value) {

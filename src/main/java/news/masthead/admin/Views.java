@@ -66,11 +66,15 @@ public final class Views {
     }
 
     public record SectionsPage(Chrome chrome, List<Section> sections, SectionForm form, boolean canEdit, String error,
-                               String errorField) {
+                               String errorField, java.util.Map<Long, String> requirements) {
+        /** What the section's articles require ("premium"), or empty when free to read. */
+        public String requirement(Section s) {
+            return requirements.getOrDefault(s.id(), "");
+        }
     }
 
-    /** A section being created ({@code id} null) or edited, as typed. */
-    public record SectionForm(Long id, String slug, String name, String description, String position) {
+    /** A section being created ({@code id} null) or edited, as typed; {@code requires} empty for free to read. */
+    public record SectionForm(Long id, String slug, String name, String description, String position, String requires) {
     }
 
     public record AuthorsPage(Chrome chrome, List<Author> authors, AuthorForm form, boolean canEdit, String error,

@@ -27,6 +27,10 @@
  *       (sections, authors, tags): thin handlers over {@code Newsroom}.</li>
  *   <li>{@code ArticleForm}: the form exactly as typed (so nothing is lost on a refusal) and its
  *       conversion to {@code ArticleDraft}. {@link news.masthead.admin.Views}: what each template shows.</li>
+ *   <li>Access: the article editor, the section form and the admin API's {@code requires} field set a requirement
+ *       (only names {@code site.Gate} accepts: premium, magazine, partner:&lt;slug&gt;; else 400 on {@code requires}).
+ *       The content API says each article's {@code requires}; without a token a gated article's {@code bodyHtml}
+ *       is its free part ({@code complete: false}); a valid token reads it in full.</li>
  *   <li>{@code AdminApi}, {@code ContentApi}: the wire shapes (records) and routes;
  *       {@code JsonBodies}: strict JSON reading (size, type, unknown fields → 400/413/415 naming the field).</li>
  *   <li>{@code Pages}: asking who is signed in, numeric path ids (else 404), rendering. {@code Times}:

@@ -32,8 +32,11 @@ import news.masthead.platform.web.SecurityHeaders;
 import news.masthead.platform.web.Templates;
 import news.masthead.platform.web.Web;
 import news.masthead.platform.web.WebError;
+import news.masthead.site.Gate;
+import news.masthead.site.JoinOffer;
 import news.masthead.site.PhotoFigures;
 import news.masthead.site.Site;
+import news.masthead.site.Variants;
 import news.masthead.syndication.Feeds;
 import news.masthead.syndication.feedin.FeedImport;
 import news.masthead.search.Search;
@@ -91,24 +94,10 @@ public final class Masthead implements AutoCloseable {
         this.photos = new PhotoLibrary(database, clock);
         PhotoFigures figures = id -> photos.find(id).map(p -> new PhotoFigures.Figure(p.src(), p.srcset(),
                 p.srcWidth(), p.heightAt(p.srcWidth()), p.alt(), p.caption(), p.credit()));
-        Feeds feeds = new Feeds(newsroom, () -> this.settings.baseUrl(), id -> figures.figure(id).map(PhotoFigures.Figure::src), json, clock);
-        this.site = new Site(database, newsroom, feeds, figures, web, pageCache, () -> this.settings.baseUrl());
-        newsroom.onChange(change -> invalidationBus.publish(site.invalidationKeys(change).toArray(String[]::new)));
-        site.onSettingsChange(() -> invalidationBus.publish(Site.EVERY_PAGE));
-        // captions and credits show on many pages and feeds; edits are rare, so drop every public page
-        photos.onDetailsChange(photoId -> invalidationBus.publish(Site.EVERY_PAGE));
-        this.search = new Search(newsroom, settings.dataDir().resolve("search"), site.settings().language(), clock);
-        newsroom.onChange(change -> search.poke());
         java.util.function.BiFunction<io.javalin.http.Context, String, Editor> requireStaff = (ctx, role) -> {
             StaffMember staff = accounts.requireStaff(ctx, Role.parse(role));
             return new Editor(staff.id(), staff.name(), staff.role().name().toLowerCase(java.util.Locale.ROOT));
         };
-        this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(), requireStaff,
-                ctx -> accounts.requireApiToken(ctx).name());
-        this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
-        this.migration = new Migration(database, newsroom, photos, clock);
-        this.consent = new Consent(database, web, clock, settings.secureCookies(),
-                ctx -> accounts.requireStaff(ctx, Role.ADMIN).name(), site::frame);
         this.membership = new Membership(database, web, clock, mailer, settings.payments(), new ReaderDirectory() {
                     public java.util.Optional<news.masthead.accounts.Reader> byId(long id) {
                         return accounts.reader(id);
@@ -117,9 +106,33 @@ public final class Masthead implements AutoCloseable {
                     public news.masthead.accounts.Reader findOrAdd(String email) {
                         return accounts.readerForEmail(email);
                     }
-                }, accounts::requireReader, (ctx, role) -> requireStaff.apply(ctx, role).name(), site::frame,
+                }, accounts::requireReader, (ctx, role) -> requireStaff.apply(ctx, role).name(), () -> site().frame(),
                 () -> this.settings.baseUrl());
         accounts.showMembershipWith(membership::summaryHtml);
+        // premium: what gated articles require, and which variant of the pages each reader gets
+        Gate gate = gate(database, newsroom);
+        Variants variants = new Variants(accounts::readerSession, (ctx, now) -> accounts.currentReader(ctx).map(reader -> {
+            var holding = membership.entitlements().holding(reader.id(), now);
+            return new Variants.Standing(reader.id(), holding.entitlements(), holding.validUntil());
+        }), clock);
+        invalidationBus.subscribe(variants);
+        membership.onChange(readerId -> invalidationBus.publish(Variants.readerKey(readerId)));
+        Feeds feeds = new Feeds(newsroom, () -> this.settings.baseUrl(), id -> figures.figure(id).map(PhotoFigures.Figure::src), json, clock,
+                gate::forEveryone);
+        this.site = new Site(database, newsroom, feeds, figures, web, pageCache, () -> this.settings.baseUrl(), gate, variants,
+                entitlement -> membership.cheapestGranting(entitlement).map(plan -> new JoinOffer(plan.name(), plan.priceInWords())));
+        newsroom.onChange(change -> invalidationBus.publish(site.invalidationKeys(change).toArray(String[]::new)));
+        site.onSettingsChange(() -> invalidationBus.publish(Site.EVERY_PAGE));
+        // captions and credits show on many pages and feeds; edits are rare, so drop every public page
+        photos.onDetailsChange(photoId -> invalidationBus.publish(Site.EVERY_PAGE));
+        this.search = new Search(newsroom, settings.dataDir().resolve("search"), site.settings().language(), clock, gate::forEveryone);
+        newsroom.onChange(change -> search.poke());
+        this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(), requireStaff,
+                ctx -> accounts.requireApiToken(ctx).name());
+        this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
+        this.migration = new Migration(database, newsroom, photos, clock);
+        this.consent = new Consent(database, web, clock, settings.secureCookies(),
+                ctx -> accounts.requireStaff(ctx, Role.ADMIN).name(), site::frame);
         // a member is a reader with any entitlement (the "members only" comment policy)
         this.comments = new Comments(database, newsroom, mailer, web, clock,
                 reader -> !membership.entitlements().of(reader, clock.instant()).isEmpty(),
@@ -182,6 +195,16 @@ public final class Masthead implements AutoCloseable {
         });
         search.routes(config.routes, web, site::frame);
         site.routes(config.routes);
+    }
+
+    /**
+     * The premium gate over this newsroom. Requirements kept by other features (a magazine issue's
+     * articles need {@code magazine}, a partner publication's {@code partner:<slug>}) are added here
+     * with {@code gate.addRule(articleId -> ...)}, so the node and the {@code search reindex} command
+     * gate alike.
+     */
+    public static Gate gate(Database database, Newsroom newsroom) {
+        return new Gate(database, newsroom);
     }
 
     /** Builds every feature on {@code database} and starts serving on the configured port. */

@@ -49,6 +49,33 @@ public final class Entitlements {
         });
     }
 
+    /**
+     * What a reader holds at {@code now}, and the first moment after it when time alone may change that
+     * (a period, trial or grace period ending; null when nothing they hold ends by time). Events — a
+     * payment, a cancellation, a grant — change it too; {@link Membership#onChange} tells of those.
+     */
+    public record Holding(Set<String> entitlements, Instant validUntil) {
+    }
+
+    public Holding holding(long readerId, Instant now) {
+        return jdbi.withHandle(h -> {
+            Set<String> granted = new TreeSet<>();
+            Instant until = null;
+            for (Subscription s : SubscriptionRows.ofReader(h, readerId)) {
+                if (!Lifecycle.grants(s, now)) {
+                    continue; // nothing brings an expired subscription back by time alone
+                }
+                PlanRows.find(h, s.planId()).ifPresent(p -> granted.addAll(p.entitlements()));
+                for (Instant moment : new Instant[] {s.periodEnd(), s.graceUntil(), s.periodEnd().plus(Lifecycle.GRACE)}) {
+                    if (moment != null && moment.isAfter(now) && (until == null || moment.isBefore(until))) {
+                        until = moment;
+                    }
+                }
+            }
+            return new Holding(java.util.Collections.unmodifiableSet(granted), until);
+        });
+    }
+
     /** Whether the reader holds that entitlement at {@code now}. */
     public boolean has(Reader reader, String entitlement, Instant now) {
         return of(reader, now).contains(entitlement);

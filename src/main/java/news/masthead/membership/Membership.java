@@ -42,6 +42,7 @@ public final class Membership implements AutoCloseable {
     private final ReaderDirectory readers;
     private final news.masthead.platform.web.Templates templates;
     private java.util.concurrent.ScheduledExecutorService sweeper;
+    private final List<java.util.function.LongConsumer> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param requireReader the signed-in reader, or a redirect to sign-in ({@code Accounts::requireReader})
@@ -94,6 +95,41 @@ public final class Membership implements AutoCloseable {
 
     public Entitlements entitlements() {
         return entitlements;
+    }
+
+    /**
+     * Called with a reader's id after a change to their subscriptions commits (joining, a payment, a
+     * cancellation, expiry by a provider, a complimentary grant), so what is derived from their
+     * entitlements (the site's page variant) is worked out again. Time passing is not announced:
+     * {@link Entitlements#holding} says when the answer may change by itself.
+     */
+    public void onChange(java.util.function.LongConsumer listener) {
+        listeners.add(listener);
+    }
+
+    /** Tells the listeners after {@code h}'s transaction commits (at once outside one). */
+    void changed(Handle h, long readerId) {
+        if (h.isInTransaction()) {
+            h.afterCommit(() -> tell(readerId));
+        } else {
+            tell(readerId);
+        }
+    }
+
+    private void tell(long readerId) {
+        for (var listener : listeners) {
+            try {
+                listener.accept(readerId);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Membership.class).error("A membership listener failed for reader {}", readerId, e);
+            }
+        }
+    }
+
+    /** The cheapest plan readers can join now that grants {@code entitlement} (for "Join for $5 a month"). */
+    public Optional<Plan> cheapestGranting(String entitlement) {
+        return activePlans().stream().filter(p -> p.entitlements().contains(entitlement))
+                .min(java.util.Comparator.comparingLong(Plan::priceMinor));
     }
 
     public PaymentSettings payments() {
@@ -190,6 +226,7 @@ public final class Membership implements AutoCloseable {
         if (!trial && payment.amountMinor() > 0) {
             receipts.record(h, s, plan, payment, email);
         }
+        changed(h, readerId);
         return s;
     }
 
@@ -231,6 +268,7 @@ public final class Membership implements AutoCloseable {
             Subscription s = SubscriptionRows.create(h, readerId, plan, COMPLIMENTARY, UUID.randomUUID().toString(),
                     Status.ACTIVE, until, now, "staff:" + staffName, "complimentary");
             // complimentary memberships do not renew: they run to their end date
+            changed(h, readerId);
             return SubscriptionRows.record(h, s, Lifecycle.cancel(s), "complimentary, ends " + until, "staff:" + staffName, now);
         });
     }
@@ -272,6 +310,7 @@ public final class Membership implements AutoCloseable {
             } catch (IllegalStateException e) {
                 throw WebError.conflict(e.getMessage());
             }
+            changed(h, before.readerId());
             return SubscriptionRows.record(h, current, after, reason, actor, now);
         });
     }

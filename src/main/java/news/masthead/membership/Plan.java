@@ -20,6 +20,16 @@ public record Plan(long id, String name, long priceMinor, String currency, Billi
         return archivedAt != null;
     }
 
+    /** The price in a sentence, such as "$5 a month" or "€4.50 a month" (whole amounts without decimals). */
+    public String priceInWords() {
+        java.util.Currency c = java.util.Currency.getInstance(currency);
+        java.math.BigDecimal amount = java.math.BigDecimal.valueOf(priceMinor, Math.max(0, c.getDefaultFractionDigits()));
+        String shown = amount.stripTrailingZeros().scale() <= 0 ? amount.setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString()
+                : amount.toPlainString();
+        String symbol = c.getSymbol(java.util.Locale.US);
+        return (symbol.length() == 1 ? symbol + shown : shown + " " + currency) + " a " + billing.label();
+    }
+
     /** The price as readers read it, such as "$5.00 / month". */
     public String priceLabel() {
         java.util.Currency c = java.util.Currency.getInstance(currency);

@@ -175,6 +175,7 @@ final class StripeWebhooks {
                     periodEnd(sub).orElse(SubscriptionRows.periodEnd(plan.get(), now, false)), now, "stripe", "created by update");
             stamp(h, s.id(), Instant.EPOCH);
             customer(h, s.id(), sub.path("customer").asText(""));
+            membership.changed(h, reader.get());
         }
         return onSubscription(h, ref, created, now, "updated: " + sub.path("status").asText(),
                 s -> Lifecycle.fromProvider(s, sub.path("status").asText(""), periodEnd(sub).orElse(null),
@@ -200,6 +201,7 @@ final class StripeWebhooks {
             return "ignored: " + e.getMessage();
         }
         SubscriptionRows.record(h, before, after, "stripe " + reason, "stripe", now);
+        membership.changed(h, before.readerId());
         stamp(h, before.id(), created);
         return "applied";
     }

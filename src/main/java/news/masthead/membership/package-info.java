@@ -36,7 +36,11 @@
  * <li>{@link news.masthead.membership.Membership}: the entry class {@code app} builds; plans,
  *     joining, cancelling, complimentary grants, the sweep, the account-page {@code summary}.</li>
  * <li>{@link news.masthead.membership.Entitlements}: the only place that answers what a reader may
- *     get, and their variant.</li>
+ *     get, and their variant; {@code holding} adds until when the answer stands by time alone (the next
+ *     period, trial or grace end), so callers may remember it that long. {@code Membership.onChange}
+ *     tells, after commit, whose subscriptions an event changed (join, payment, cancellation, provider
+ *     webhook, complimentary grant); {@code app} publishes that as {@code reader:<id>} on the invalidation
+ *     bus. {@code Membership.cheapestGranting} names the plan a join box offers.</li>
  * <li>{@code Lifecycle}: the state machine, pure (time passed in), unit-tested alone.
  *     {@code SubscriptionRows} stores each change with its audit row in the same transaction;
  *     {@code PlanRows}, {@code PlanDraft} (validation, each problem naming its field).</li>
@@ -59,8 +63,8 @@
  * <ul>
  * <li>Who is signed in is {@code accounts}'; mail delivery is the {@code Mailer}'s (receipts are queued
  *     in our transaction).</li>
- * <li>Not here (later work): appeals ("Dear Reader" prompts), premium gating of pages, ads. They ask
- *     {@code Entitlements} and key the page cache by its variant.</li>
+ * <li>Not here: premium gating of pages (the site's {@code Gate}: what an article requires, what readers see),
+ *     appeals, ads. They ask {@code Entitlements} (through {@code app}) and key the page cache by the variant.</li>
  * </ul>
  */
 package news.masthead.membership;

@@ -23,6 +23,7 @@ public final class Newsroom {
     private final Reader reader;
     private final Taxonomy taxonomy;
     private final Listings listings;
+    private final Requirements requirements;
 
     public Newsroom(Database db, Clock clock) {
         this.db = db;
@@ -30,6 +31,7 @@ public final class Newsroom {
         this.reader = new Reader(db);
         this.taxonomy = new Taxonomy(db);
         this.listings = new Listings(db, clock);
+        this.requirements = new Requirements(db, listeners);
     }
 
     /** Called after each committed change that readers can see. */
@@ -240,6 +242,51 @@ public final class Newsroom {
 
     public List<ArticleSummary> related(LiveArticle article, int limit) {
         return reader.related(article, limit);
+    }
+
+    // requirements: which entitlement reading an article in full needs (the site's gate decides what that means)
+
+    /** The article's own requirement, else its section's; empty when free to read. */
+    public Optional<String> requirement(long articleId) {
+        return requirements.of(articleId);
+    }
+
+    /** The requirement of each of these articles that has one (its own, else its section's). */
+    public java.util.Map<Long, String> requirements(Collection<Long> articleIds) {
+        return requirements.of(articleIds);
+    }
+
+    /** The article's own requirement (not its section's), or null; 404 for no such article. */
+    public String ownRequirement(long articleId) {
+        return requirements.ownOf(articleId);
+    }
+
+    /** Each section's requirement by section id; free sections are absent. */
+    public java.util.Map<Long, String> sectionRequirements() {
+        return requirements.ofSections();
+    }
+
+    /**
+     * Sets an article's own requirement ({@code null} or blank: none, its section's applies). Only the
+     * shape of the name is checked here (400 on {@code requires}); which names exist is the caller's
+     * business. A live article is announced as updated, so pages, feeds and search follow at once.
+     */
+    public void requireForArticle(long articleId, String entitlement) {
+        requirements.setForArticle(articleId, entitlement);
+    }
+
+    /** Sets a section's requirement; each of its live articles is announced as updated. */
+    public void requireForSection(long sectionId, String entitlement) {
+        requirements.setForSection(sectionId, entitlement);
+    }
+
+    /**
+     * Tells the newsroom's listeners (page cache, search) that who may read these articles changed for
+     * a reason kept outside the newsroom (a magazine issue, a partner publication): each live one is
+     * announced as updated and re-indexed.
+     */
+    public void accessChanged(Collection<Long> articleIds) {
+        requirements.changed(articleIds);
     }
 
     // the change log that each node's search index follows

@@ -16,6 +16,10 @@
  * <li><b>Correction</b>: a public note appended to a live article; <b>Updated</b>: the visible time of
  *     the last live change.</li>
  * <li><b>Redirect</b>: an old public path kept when a slug or section changes.</li>
+ * <li><b>Requirement</b>: the entitlement an article, or every article of a section, needs to be read in
+ *     full ({@code articles.requires}, {@code sections.requires}, V120); kept here, not versioned, meant by the
+ *     site's gate. Setting one (or {@code accessChanged} for rules kept elsewhere) announces the live articles
+ *     as updated and writes their outbox rows.</li>
  * <li><b>Outbox</b>: the change log written in the same transaction as every live change, which each
  *     node's search index follows.</li>
  * </ul>

@@ -45,8 +45,12 @@ final class Follower {
     private boolean dirty;
     private long lastCommit = System.nanoTime();
     private Thread thread;
+    /** What of an article anyone may read: only that is indexed, so no search reveals a gated article's text. */
+    private final java.util.function.UnaryOperator<LiveArticle> forEveryone;
 
-    Follower(Newsroom newsroom, IndexStore store, Analyzer analyzer, Clock clock) throws IOException {
+    Follower(Newsroom newsroom, IndexStore store, Analyzer analyzer, Clock clock,
+             java.util.function.UnaryOperator<LiveArticle> forEveryone) throws IOException {
+        this.forEveryone = forEveryone;
         this.newsroom = newsroom;
         this.store = store;
         this.analyzer = analyzer;
@@ -144,7 +148,7 @@ final class Follower {
             if (article == null) {
                 current.delete(id);
             } else {
-                current.upsert(IndexedArticle.of(article));
+                current.upsert(IndexedArticle.of(forEveryone.apply(article)));
             }
         }
     }
@@ -171,7 +175,7 @@ final class Follower {
     }
 
     private void rebuildNow() throws IOException {
-        Rebuild.Result result = Rebuild.run(newsroom, store, analyzer);
+        Rebuild.Result result = Rebuild.run(newsroom, store, analyzer, forEveryone);
         log.info("Search index rebuilt from the database: {} articles in {}", result.articles(), result.generation());
         switchTo(result.generation());
     }

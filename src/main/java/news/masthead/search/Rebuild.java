@@ -25,7 +25,8 @@ final class Rebuild {
     }
 
     /** Builds, commits and closes a new generation, then makes it current. */
-    static Result run(Newsroom newsroom, IndexStore store, Analyzer analyzer) throws IOException {
+    static Result run(Newsroom newsroom, IndexStore store, Analyzer analyzer,
+                      java.util.function.UnaryOperator<LiveArticle> forEveryone) throws IOException {
         long from = Math.max(0, newsroom.lastChangeId() - REPLAY);
         Path dir = store.newGeneration();
         int count = 0;
@@ -37,7 +38,7 @@ final class Rebuild {
                     break;
                 }
                 for (LiveArticle live : newsroom.live(ids)) {
-                    generation.add(IndexedArticle.of(live));
+                    generation.add(IndexedArticle.of(forEveryone.apply(live)));
                     count++;
                 }
                 after = ids.getLast();

@@ -1,6 +1,7 @@
 package news.masthead.search;
 
 import io.javalin.config.RoutesConfig;
+import news.masthead.newsroom.LiveArticle;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.web.Web;
 import news.masthead.site.PageMeta;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Full-text search over published articles: this node's Lucene index in {@code <data-dir>/search},
@@ -27,6 +29,7 @@ public final class Search implements AutoCloseable {
     private final Analyzer analyzer;
     private final Finder finder;
     private final Follower follower;
+    private final UnaryOperator<LiveArticle> forEveryone;
 
     /**
      * Opens the index in {@code indexDir} (rebuilding it in the background if it is missing or
@@ -35,12 +38,22 @@ public final class Search implements AutoCloseable {
      * @param language the site's language tag ("en", "fr" …), which chooses stemming and stop words
      */
     public Search(Newsroom newsroom, Path indexDir, String language, Clock clock) {
+        this(newsroom, indexDir, language, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * @param forEveryone what of an article anyone may read ({@code site.Gate::forEveryone}); only that
+     *                    is indexed, so neither a snippet nor probing with words can reveal a gated
+     *                    article's text past its free part (members do not find it by those words either)
+     */
+    public Search(Newsroom newsroom, Path indexDir, String language, Clock clock, UnaryOperator<LiveArticle> forEveryone) {
+        this.forEveryone = forEveryone;
         this.newsroom = newsroom;
         this.store = new IndexStore(indexDir);
         this.analyzer = Analysis.forLanguage(language);
         this.finder = new Finder(analyzer);
         try {
-            this.follower = new Follower(newsroom, store, analyzer, clock);
+            this.follower = new Follower(newsroom, store, analyzer, clock, forEveryone);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + indexDir, e);
         }
@@ -78,7 +91,7 @@ public final class Search implements AutoCloseable {
      */
     public int reindex() {
         try {
-            Rebuild.Result result = Rebuild.run(newsroom, store, analyzer);
+            Rebuild.Result result = Rebuild.run(newsroom, store, analyzer, forEveryone);
             follower.poke();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (!follower.current().name.equals(result.generation()) && Instant.now().isBefore(deadline)) {
@@ -99,9 +112,14 @@ public final class Search implements AutoCloseable {
      * same directory switches to it on its next poll. Returns how many articles were indexed.
      */
     public static int rebuild(Newsroom newsroom, Path indexDir, String language) {
+        return rebuild(newsroom, indexDir, language, UnaryOperator.identity());
+    }
+
+    /** As {@link #rebuild(Newsroom, Path, String)}, indexing only what {@code forEveryone} leaves of each article. */
+    public static int rebuild(Newsroom newsroom, Path indexDir, String language, UnaryOperator<LiveArticle> forEveryone) {
         IndexStore store = new IndexStore(indexDir);
         try {
-            int articles = Rebuild.run(newsroom, store, Analysis.forLanguage(language)).articles();
+            int articles = Rebuild.run(newsroom, store, Analysis.forLanguage(language), forEveryone).articles();
             store.deleteObsolete();
             return articles;
         } catch (IOException e) {

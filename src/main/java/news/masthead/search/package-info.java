@@ -34,6 +34,8 @@
  * Search owns no tables: it reads articles only through {@code Newsroom} ({@code changesSince},
  * {@code live}, {@code publishedIdsAfter}). It does not decide what is published, nor render the
  * site's chrome (the {@code SiteFrame} is handed in), nor rank by popularity or personalise. Drafts,
- * scheduled and unpublished articles are never in the index.
+ * scheduled and unpublished articles are never in the index. Only what everyone may read is: {@code app}
+ * hands in the site's {@code Gate::forEveryone}, so a gated article is indexed with its free part only (its
+ * snippets and matches cannot reveal the rest; members do not find it by those words either).
  */
 package news.masthead.search;

@@ -32,17 +32,31 @@ final class Pages {
     private final Assets assets;
     private final JsonLd jsonLd;
     private final Supplier<String> baseUrl;
+    /** Null: nothing is gated (pages built without the gate, in tests). */
+    private final Gate gate;
+    private final JoinOffer.Source offers;
 
     Pages(Newsroom newsroom, PhotoFigures photos, Templates templates, Assets assets, JsonLd jsonLd, Supplier<String> baseUrl) {
+        this(newsroom, photos, templates, assets, jsonLd, baseUrl, null, JoinOffer.Source.none());
+    }
+
+    Pages(Newsroom newsroom, PhotoFigures photos, Templates templates, Assets assets, JsonLd jsonLd, Supplier<String> baseUrl,
+          Gate gate, JoinOffer.Source offers) {
         this.newsroom = newsroom;
         this.photos = photos;
         this.templates = templates;
         this.assets = assets;
         this.jsonLd = jsonLd;
         this.baseUrl = baseUrl;
+        this.gate = gate;
+        this.offers = offers;
     }
 
     Page home(SiteSettings settings) {
+        return home(settings, Variant.ANONYMOUS);
+    }
+
+    Page home(SiteSettings settings, Variant variant) {
         List<ArticleSummary> latest = newsroom.latest(0, LATEST_ON_HOME + 1);
         ArticleSummary lead = latest.isEmpty() ? null : latest.getFirst();
         Set<String> keys = keys(Keys.HOME);
@@ -62,6 +76,9 @@ final class Pages {
         params.put("leadFigure", lead == null ? null : figure(lead.leadPhotoId()));
         params.put("latest", latest.size() > 1 ? latest.subList(1, latest.size()) : List.of());
         params.put("blocks", blocks);
+        List<Long> shown = new ArrayList<>(latest.stream().map(ArticleSummary::id).toList());
+        blocks.forEach(b -> b.articles().forEach(a -> shown.add(a.id())));
+        params.put("access", access(shown));
         return html("site/home.jte", params, keys);
     }
 
@@ -110,14 +127,19 @@ final class Pages {
         params.put("intro", intro);
         params.put("items", items);
         params.put("pager", new Pager(page, pages, path));
+        params.put("access", access(items.stream().map(ArticleSummary::id).toList()));
         return Optional.of(html("site/listing.jte", params, keys));
     }
 
     /** What lives at {@code /{section}/{slug}}: the article, a redirect, or a 404/410 page. */
     Page article(SiteSettings settings, String sectionSlug, String slug) {
+        return article(settings, Variant.ANONYMOUS, sectionSlug, slug);
+    }
+
+    Page article(SiteSettings settings, Variant variant, String sectionSlug, String slug) {
         ArticleLookup lookup = newsroom.lookup(sectionSlug, slug);
         return switch (lookup) {
-            case ArticleLookup.Live live -> article(settings, live.article());
+            case ArticleLookup.Live live -> article(settings, variant, live.article());
             case ArticleLookup.Moved moved -> Page.movedTo(moved.path(), keys(Keys.REDIRECTS));
             case ArticleLookup.Gone gone -> missing(settings, 410, "This article has been removed",
                     "This article was published here and has since been taken down.");
@@ -126,13 +148,25 @@ final class Pages {
     }
 
     Page article(SiteSettings settings, LiveArticle a) {
+        return article(settings, Variant.ANONYMOUS, a);
+    }
+
+    /**
+     * An article for one variant: in full when it is free or the variant holds its requirement; else
+     * the free part and the join box. The text past the free part is never in the page then.
+     */
+    Page article(SiteSettings settings, Variant variant, LiveArticle a) {
+        Optional<String> requirement = gate == null ? Optional.empty() : gate.requirement(a.id());
+        Gate.Split split = gate == null ? new Gate.Split(a.bodyHtml(), "") : gate.split(a, requirement);
+        boolean entitled = requirement.isEmpty() || variant.has(requirement.get());
         String base = baseUrl.get();
         String ownUrl = base + a.path();
         String canonical = a.canonicalUrl() != null && isWebUrl(a.canonicalUrl()) ? a.canonicalUrl() : ownUrl;
         PhotoFigures.Figure figure = figure(a.leadPhotoId());
         String imageUrl = figure == null ? null : absolute(base, figure.src());
         FeedPublication publication = publication(settings);
-        String ld = jsonLd.newsArticle(a, ownUrl, imageUrl == null ? List.of() : List.of(imageUrl), publication, base);
+        String ld = jsonLd.newsArticle(a, ownUrl, imageUrl == null ? List.of() : List.of(imageUrl), publication, base,
+                requirement.isEmpty() ? null : "." + Gate.GATED_CLASS);
         List<ArticleSummary> related = newsroom.related(a, RELATED);
         Set<String> keys = keys(Keys.article(a.id()));
         related.forEach(r -> keys.add(Keys.article(r.id())));
@@ -142,6 +176,12 @@ final class Pages {
         params.put("figure", figure);
         params.put("sourceLink", a.sourceUrl() != null && isWebUrl(a.sourceUrl()) ? a.sourceUrl() : null);
         params.put("related", related);
+        params.put("access", access(related.stream().map(ArticleSummary::id).toList()));
+        params.put("requirement", requirement.map(Gate::label).orElse(null));
+        params.put("freeHtml", split.free());
+        params.put("gatedHtml", split.gated() && entitled ? split.rest() : null);
+        params.put("offer", split.gated() && !entitled ? new JoinBox(Gate.label(requirement.get()),
+                offers.cheapestGranting(requirement.get()).orElse(null)) : null);
         return html("site/article.jte", params, keys);
     }
 
@@ -179,6 +219,16 @@ final class Pages {
         String logo = settings.logoPhotoId() == null ? null
                 : photos.figure(settings.logoPhotoId()).map(f -> absolute(baseUrl.get(), f.src())).orElse(null);
         return new FeedPublication(settings.name(), settings.tagline(), settings.language(), logo);
+    }
+
+    /** Labels ("Premium") of the listed articles that are gated, for the badge on lists. */
+    private Map<Long, String> access(List<Long> articleIds) {
+        if (gate == null || articleIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> labels = new LinkedHashMap<>();
+        gate.requirements(articleIds).forEach((id, requirement) -> labels.put(id, Gate.label(requirement)));
+        return labels;
     }
 
     private PhotoFigures.Figure figure(Long photoId) {

@@ -40,6 +40,10 @@ import java.util.regex.Pattern;
 public final class Site {
     /** What public responses allow browsers and proxies: a minute, then revalidate with the ETag. */
     public static final String CACHE_CONTROL = "public, max-age=60";
+    /** A member's pages: their browser may keep them a minute; shared caches (a CDN) must not, they cannot tell variants apart. */
+    public static final String PRIVATE_CACHE_CONTROL = "private, max-age=60";
+    /** A member's pages vary on the cookies (the reader session), not only on gzip. */
+    public static final String PRIVATE_VARY = "Accept-Encoding, Cookie";
     /** The surrogate key every public response carries (settings and navigation are on all of them). */
     public static final String EVERY_PAGE = Keys.SITE;
     static final String RSS = "application/rss+xml; charset=utf-8";
@@ -49,6 +53,7 @@ public final class Site {
     static final String TEXT = "text/plain; charset=utf-8";
     /** The newsroom's slug rule; anything else in a path cannot name a section, article, author or tag. */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final String VARIANT_ATTRIBUTE = "site.variant";
     private static final Pattern ARTICLE_SITEMAP = Pattern.compile("articles-([1-9][0-9]{0,5})\\.xml");
 
     private final PageCache cache;
@@ -56,6 +61,8 @@ public final class Site {
     private final Feeds feeds;
     private final SettingsRows settingsRows;
     private final Pages pages;
+    private final Gate gate;
+    private final Variants variants;
     private final List<Runnable> settingsListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -64,11 +71,39 @@ public final class Site {
      */
     public Site(Database database, Newsroom newsroom, Feeds feeds, PhotoFigures photos, Web web, PageCache cache,
                 Supplier<String> baseUrl) {
+        this(database, newsroom, feeds, photos, web, cache, baseUrl, new Gate(database, newsroom), Variants.everyoneAnonymous(),
+                JoinOffer.Source.none());
+    }
+
+    /**
+     * @param gate     what gated articles require and what everyone gets of them (also handed to feeds and search)
+     * @param variants which variant of the pages a request gets (the reader's entitlements)
+     * @param offers   the cheapest plan granting an entitlement, for the join box under a gated article
+     */
+    public Site(Database database, Newsroom newsroom, Feeds feeds, PhotoFigures photos, Web web, PageCache cache,
+                Supplier<String> baseUrl, Gate gate, Variants variants, JoinOffer.Source offers) {
         this.cache = cache;
         this.newsroom = newsroom;
         this.feeds = feeds;
+        this.gate = gate;
+        this.variants = variants;
         this.settingsRows = new SettingsRows(database);
-        this.pages = new Pages(newsroom, photos, web.templates(), web.assets(), new JsonLd(web.json()), baseUrl);
+        this.pages = new Pages(newsroom, photos, web.templates(), web.assets(), new JsonLd(web.json()), baseUrl, gate, offers);
+    }
+
+    /** What gated articles require, and the free part everyone gets of them. */
+    public Gate gate() {
+        return gate;
+    }
+
+    /** The variant of the public pages this request gets (other features' pages, e.g. ads, ask it too). */
+    public Variant variant(Context ctx) {
+        Variant known = ctx.attribute(VARIANT_ATTRIBUTE);
+        if (known == null) {
+            known = variants.of(ctx);
+            ctx.attribute(VARIANT_ATTRIBUTE, known);
+        }
+        return known;
     }
 
     // settings
@@ -100,7 +135,7 @@ public final class Site {
     // routes
 
     public void routes(RoutesConfig routes) {
-        both(routes, "/", ctx -> serve(ctx, "/", () -> pages.home(settings())));
+        both(routes, "/", ctx -> serve(ctx, "/", variant -> pages.home(settings(), variant)));
         both(routes, "/robots.txt", ctx -> serve(ctx, "/robots.txt", () -> Page.ok(TEXT, feeds.robots(), Set.of(Keys.SITE))));
         both(routes, "/rss.xml", ctx -> serve(ctx, ctx.path(), () -> feed("rss.xml", null)));
         both(routes, "/atom.xml", ctx -> serve(ctx, ctx.path(), () -> feed("atom.xml", null)));
@@ -114,7 +149,7 @@ public final class Site {
         both(routes, "/{section}", ctx -> listing(ctx, (settings, page) -> pages.section(settings, slugOrNull(ctx, "section"), page)));
         both(routes, "/{section}/{slug}", this::sectionChild);
         // deeper paths are never pages of ours, but may be old addresses (imported permalinks)
-        both(routes, "/{a}/{b}/<rest>", ctx -> serve(ctx, ctx.path(), () -> pages.notFound(settings())));
+        both(routes, "/{a}/{b}/<rest>", ctx -> serve(ctx, ctx.path(), variant -> pages.notFound(settings())));
     }
 
     /** A 301 when the path is an old address the newsroom keeps (an imported permalink, a moved article). */
@@ -142,8 +177,8 @@ public final class Site {
             return;
         }
         String slug = slugOrNull(ctx, "slug");
-        serve(ctx, ctx.path(), () -> section == null || slug == null ? pages.notFound(settings())
-                : pages.article(settings(), section, slug));
+        serve(ctx, ctx.path(), variant -> section == null || slug == null ? pages.notFound(settings())
+                : pages.article(settings(), variant, section, slug));
     }
 
     private interface Listing {
@@ -152,7 +187,7 @@ public final class Site {
 
     private void listing(Context ctx, Listing listing) {
         int page = pageNumber(ctx.queryParam("page"));
-        serve(ctx, ctx.path() + (page > 1 ? "?page=" + page : ""), () -> {
+        serve(ctx, ctx.path() + (page > 1 ? "?page=" + page : ""), variant -> {
             SiteSettings settings = settings();
             return listing.render(settings, page).orElseGet(() -> pages.notFound(settings));
         });
@@ -209,8 +244,22 @@ public final class Site {
      * known only after rendering (a list carries the keys of the articles it shows).
      */
     public void serve(Context ctx, String key, Supplier<Page> render) {
-        // one variant for now: every reader sees the same public page
-        String cacheKey = "public|" + key;
+        // the same for every reader: feeds, sitemaps, robots.txt
+        send(ctx, "public|" + key, Variant.ANONYMOUS, render);
+    }
+
+    /**
+     * Sends a public page that may differ by {@link Variant} (the reader's entitlements that change a
+     * page): cached once per (variant, key), so readers with equal entitlements share it and a member's
+     * page is never served to anyone else. An anonymous request costs no database query on a hit. A
+     * member's page goes out {@link #PRIVATE_CACHE_CONTROL} with {@code Vary: Cookie}.
+     */
+    public void serve(Context ctx, String key, java.util.function.Function<Variant, Page> render) {
+        Variant variant = variant(ctx);
+        send(ctx, variant.key() + "|" + key, variant, () -> render.apply(variant));
+    }
+
+    private void send(Context ctx, String cacheKey, Variant variant, Supplier<Page> render) {
         CachedPage cached = cache.lookup(cacheKey);
         if (cached != null) {
             cache.serve(ctx, cached);
@@ -222,7 +271,9 @@ public final class Site {
             page = oldAddress(ctx.path()).orElse(page);
         }
         if (page.status() == 200) {
-            Rendered rendered = Rendered.of(page.contentType(), page.body()).withCacheControl(CACHE_CONTROL);
+            Rendered rendered = Rendered.of(page.contentType(), page.body());
+            rendered = variant.shared() ? rendered.withCacheControl(CACHE_CONTROL)
+                    : rendered.withCacheControl(PRIVATE_CACHE_CONTROL).withVary(PRIVATE_VARY);
             cache.serve(ctx, cache.keep(cacheKey, rendered, page.surrogateKeys(), generation));
             return;
         }
@@ -236,7 +287,10 @@ public final class Site {
             ctx.result(page.body());
             return;
         }
-        ctx.header("Cache-Control", CACHE_CONTROL);
+        ctx.header("Cache-Control", variant.shared() ? CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
+        if (!variant.shared()) {
+            ctx.header("Vary", PRIVATE_VARY);
+        }
         ctx.header("Surrogate-Key", String.join(" ", page.surrogateKeys()));
         String etag = etag(page.body());
         ctx.header("ETag", etag);

@@ -36,6 +36,7 @@ public final class Feeds {
     private final LongFunction<Optional<String>> photoUrl;
     private final ObjectMapper json;
     private final Clock clock;
+    private final java.util.function.UnaryOperator<LiveArticle> forEveryone;
 
     /**
      * @param baseUrl  the site's public base URL without a trailing slash (read on each call: it is known
@@ -44,6 +45,16 @@ public final class Feeds {
      */
     public Feeds(Newsroom newsroom, Supplier<String> baseUrl, LongFunction<Optional<String>> photoUrl,
                  ObjectMapper json, Clock clock) {
+        this(newsroom, baseUrl, photoUrl, json, clock, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param forEveryone what of an article anyone may read ({@code site.Gate::forEveryone}): feeds are
+     *                    public, so a gated article's item carries only its free part and a link
+     */
+    public Feeds(Newsroom newsroom, Supplier<String> baseUrl, LongFunction<Optional<String>> photoUrl,
+                 ObjectMapper json, Clock clock, java.util.function.UnaryOperator<LiveArticle> forEveryone) {
+        this.forEveryone = forEveryone;
         this.newsroom = newsroom;
         this.baseUrl = baseUrl;
         this.photoUrl = photoUrl;
@@ -131,6 +142,6 @@ public final class Feeds {
     private List<LiveArticle> items(Section section) {
         List<ArticleSummary> latest = section == null ? newsroom.latest(0, FEED_ITEMS)
                 : newsroom.latestInSection(section, 0, FEED_ITEMS);
-        return newsroom.live(latest.stream().map(ArticleSummary::id).toList());
+        return newsroom.live(latest.stream().map(ArticleSummary::id).toList()).stream().map(forEveryone).toList();
     }
 }

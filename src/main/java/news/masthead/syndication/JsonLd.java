@@ -30,6 +30,17 @@ public final class JsonLd {
      */
     public String newsArticle(LiveArticle article, String url, List<String> imageUrls, FeedPublication publication,
                               String baseUrl) {
+        return newsArticle(article, url, imageUrls, publication, baseUrl, null);
+    }
+
+    /**
+     * The article's {@code NewsArticle}, marked as members-only content when {@code gatedSelector} is
+     * given: {@code isAccessibleForFree: false} and a {@code hasPart} {@code WebPageElement} whose
+     * {@code cssSelector} (a {@code .class}) names the gated part of the page, as Google documents for
+     * subscription and paywalled content (developers.google.com/search/docs/data-types/paywalled-content).
+     */
+    public String newsArticle(LiveArticle article, String url, List<String> imageUrls, FeedPublication publication,
+                              String baseUrl, String gatedSelector) {
         Map<String, Object> ld = new LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
         ld.put("@type", "NewsArticle");
@@ -73,6 +84,14 @@ public final class JsonLd {
                 source.put("url", article.sourceUrl());
             }
             ld.put("isBasedOn", source);
+        }
+        if (gatedSelector != null) {
+            ld.put("isAccessibleForFree", false);
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("@type", "WebPageElement");
+            part.put("isAccessibleForFree", false);
+            part.put("cssSelector", gatedSelector);
+            ld.put("hasPart", part);
         }
         return embeddable(ld);
     }

@@ -36,7 +36,9 @@ public final class SearchCommand implements Runnable {
                         .mapTo(String.class).findOne()).orElse("en");
                 Newsroom newsroom = new Newsroom(database, Clock.systemUTC());
                 long started = System.nanoTime();
-                int articles = Search.rebuild(newsroom, settings.dataDir().resolve("search"), language);
+                // only what everyone may read is indexed: gate as the node does
+                var gate = news.masthead.app.Masthead.gate(database, newsroom);
+                int articles = Search.rebuild(newsroom, settings.dataDir().resolve("search"), language, gate::forEveryone);
                 System.out.printf("Indexed %d published article(s) in %.1f s.%n", articles, (System.nanoTime() - started) / 1e9);
             }
         }

@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The demo newspaper: twelve hand-written articles, generated filler up to the number asked for,
- * seven sections, twelve journalists, painted photos, and a demo staff account to sign in with.
+ * The demo newspaper: fifteen hand-written articles (three Premium), generated filler up to the number asked for,
+ * seven sections and a Premium one, twelve journalists, painted photos, and a demo staff account to sign in with.
  * Loaded once: a finished load is marked in {@code demo_content}, and a load that was killed midway
  * resumes, skipping what exists (photos by seed, sections and authors by slug, articles by slug).
  * Asking later for more articles than were loaded adds only the difference.
@@ -62,7 +62,7 @@ public final class DemoContent {
     public record Report(boolean alreadyLoaded, int added, int articles, Duration took) {
     }
 
-    /** Loads the demo newspaper with at least {@code articles} articles (the twelve hand-written ones included). */
+    /** Loads the demo newspaper with at least {@code articles} articles (the fifteen hand-written ones included). */
     public Report load(int articles, Consumer<String> progress) {
         long started = System.nanoTime();
         int loaded = loadedArticles();
@@ -122,8 +122,16 @@ public final class DemoContent {
             Section s = newsroom.section(d.slug()).orElseGet(() -> newsroom.saveSection(null, d.slug(), d.name(), d.description(), position));
             ids.put(s.slug(), s.id());
         }
+        // the Premium section: every article in it needs the premium entitlement (the demo plans grant it);
+        // kept out of the map so filler never lands there
+        Section premium = newsroom.section(PREMIUM_DESK).orElseGet(() -> newsroom.saveSection(null, PREMIUM_DESK, "Premium",
+                "Investigations, long reads and analysis for members.", Newspaper.DESKS.size() + 1));
+        newsroom.requireForSection(premium.id(), "premium");
         return ids;
     }
+
+    /** The demo's Premium section (its requirement is {@code premium}). */
+    static final String PREMIUM_DESK = "premium";
 
     private Map<String, Long> authors() {
         Map<String, Long> ids = new HashMap<>();
@@ -158,6 +166,9 @@ public final class DemoContent {
         Optional<Long> existing = articleWithSlug(story.slug());
         long id = existing.orElseGet(() -> newsroom.create(draft(story, authors, story.bodyMarkdown()), staffId));
         var article = newsroom.article(id);
+        if (!story.requires().isBlank()) {
+            newsroom.requireForArticle(id, story.requires());
+        }
         if (article.status() != ArticleStatus.PUBLISHED) {
             newsroom.publish(id, staffId);
         }

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The twelve articles written for the demo, kept as Markdown files under {@code /demo/articles/} with
+ * The fifteen articles written for the demo (three of them Premium: two in the Premium section, one
+ * premium on its own in Business, header {@code requires: premium}), kept as Markdown files under {@code /demo/articles/} with
  * a small header ({@code key: value} lines, then {@code ---}). Times are hours before the load.
  */
 final class HandWritten {
     static final List<String> FILES = List.of("01-budget-vote", "02-electoral-commission", "03-river-treaty",
             "04-partner-ferry", "05-interest-rates", "06-cooperative-bakery", "07-glacier-survey",
-            "08-wetland-restoration", "09-novel-review", "10-museum-reopens", "11-cup-final", "12-marathon");
+            "08-wetland-restoration", "09-novel-review", "10-museum-reopens", "11-cup-final", "12-marathon",
+            "13-premium-water-ledger", "14-premium-last-ferry", "15-premium-pension-maths");
 
     /**
      * One hand-written article. {@code updateMarkdown} (appended to the body {@code updatedHoursAgo}
@@ -26,7 +28,7 @@ final class HandWritten {
     record Story(String file, String slug, String section, String headline, String standfirst, String bodyMarkdown,
                  List<String> authorSlugs, List<String> tags, int publishedHoursAgo, String updateMarkdown,
                  int updatedHoursAgo, String correction, String sourceName, String sourceUrl, String canonicalUrl,
-                 String photoCaption, String photoAlt, PhotoPainter.Scene photoScene) {
+                 String photoCaption, String photoAlt, PhotoPainter.Scene photoScene, String requires) {
         boolean hasUpdate() {
             return !updateMarkdown.isBlank();
         }
@@ -65,7 +67,8 @@ final class HandWritten {
                 Integer.parseInt(h.get("published")), h.getOrDefault("update", ""),
                 Integer.parseInt(h.getOrDefault("updated", "0")), h.getOrDefault("correction", ""),
                 h.getOrDefault("source-name", ""), h.getOrDefault("source-url", ""), h.getOrDefault("canonical-url", ""),
-                h.get("photo-caption"), h.get("photo-alt"), PhotoPainter.Scene.valueOf(h.get("photo-scene")));
+                h.get("photo-caption"), h.get("photo-alt"), PhotoPainter.Scene.valueOf(h.get("photo-scene")),
+                h.getOrDefault("requires", ""));
     }
 
     /** {@code key: value} lines; a value of {@code |} takes the indented lines that follow. */

@@ -6,7 +6,8 @@
  * <ul>
  * <li><b>Demo content</b>: everything a demo load writes; loaded once, marked finished in the
  *     {@code demo_content} row; avoid: seed data, fixtures (those are tests').</li>
- * <li><b>Hand-written article</b>: one of the twelve stories written for the demo, kept as Markdown
+ * <li><b>Hand-written article</b>: one of the fifteen stories written for the demo (three of them Premium, in the
+ *     Premium section or marked {@code requires: premium}), kept as Markdown
  *     under {@code /demo/articles/}; they go through the {@code Newsroom} like an editor's work.</li>
  * <li><b>Filler</b>: generated articles, numbered from 1; number {@code n} is always the same article
  *     (slug ends in {@code -n}); avoid: fake, dummy, lorem.</li>

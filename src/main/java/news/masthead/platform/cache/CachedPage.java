@@ -28,6 +28,7 @@ public final class CachedPage {
     final Set<String> surrogateKeys;
     final String surrogateHeader;
     final String cacheControl;
+    final String vary;
     final long weight;
     /**
      * When the page was last served, for eviction. A plain field on purpose: a lost update only makes
@@ -47,6 +48,7 @@ public final class CachedPage {
         this.surrogateKeys = Set.copyOf(surrogateKeys);
         this.surrogateHeader = String.join(" ", surrogateKeys.stream().sorted().toList());
         this.cacheControl = rendered.cacheControl() != null ? rendered.cacheControl() : defaultCacheControl;
+        this.vary = rendered.vary();
         this.weight = 256L + 2L * key.length() + body.length + (gzip == null ? 0 : gzip.length);
         this.lastUsed = System.nanoTime();
     }

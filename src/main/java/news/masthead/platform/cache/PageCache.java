@@ -153,7 +153,7 @@ public final class PageCache implements InvalidationBus.Listener {
         boolean gzip = page.gzip != null && Encodings.acceptsGzip(req.getHeader("Accept-Encoding"));
         res.setHeader("ETag", gzip ? page.gzipEtag : page.etag);
         res.setHeader("Cache-Control", page.cacheControl);
-        res.setHeader("Vary", "Accept-Encoding");
+        res.setHeader("Vary", page.vary);
         if (!page.surrogateHeader.isEmpty()) {
             res.setHeader("Surrogate-Key", page.surrogateHeader);
         }
