@@ -8,6 +8,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import news.masthead.admin.Admin;
 import news.masthead.ads.Ads;
+import news.masthead.magazine.Magazine;
 import news.masthead.migration.Migration;
 import news.masthead.consent.Consent;
 import news.masthead.comments.Comments;
@@ -70,6 +71,7 @@ public final class Masthead implements AutoCloseable {
     private final Membership membership;
     private final Comments comments;
     private final Ads ads;
+    private final Magazine magazine;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -129,6 +131,9 @@ public final class Masthead implements AutoCloseable {
         this.ads = new Ads(database, photos, web, clock,
                 ctx -> accounts.currentReader(ctx).map(r -> membership.entitlements().of(r, clock.instant())).orElse(java.util.Set.of()),
                 ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
+        this.magazine = new Magazine(database, newsroom, figures, site, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
+        magazine.onChange(keys -> invalidationBus.publish(keys.toArray(String[]::new)));
+        site.addLabels(magazine::labels);
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -173,6 +178,7 @@ public final class Masthead implements AutoCloseable {
         membership.routes(config.routes);
         comments.routes(config.routes);
         ads.routes(config.routes);
+        magazine.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -273,6 +279,11 @@ public final class Masthead implements AutoCloseable {
     /** First-party ads: creatives, rotation, counts. */
     public Ads ads() {
         return ads;
+    }
+
+    /** The monthly magazine; {@code magazine().requirementOf(id)} is its article gate's answer. */
+    public Magazine magazine() {
+        return magazine;
     }
 
     /** Feed subscriptions and their import. */

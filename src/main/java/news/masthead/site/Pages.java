@@ -32,8 +32,15 @@ final class Pages {
     private final Assets assets;
     private final JsonLd jsonLd;
     private final Supplier<String> baseUrl;
+    private final Labels labels;
 
     Pages(Newsroom newsroom, PhotoFigures photos, Templates templates, Assets assets, JsonLd jsonLd, Supplier<String> baseUrl) {
+        this(newsroom, photos, templates, assets, jsonLd, baseUrl, new Labels());
+    }
+
+    Pages(Newsroom newsroom, PhotoFigures photos, Templates templates, Assets assets, JsonLd jsonLd, Supplier<String> baseUrl,
+          Labels labels) {
+        this.labels = labels;
         this.newsroom = newsroom;
         this.photos = photos;
         this.templates = templates;
@@ -189,6 +196,7 @@ final class Pages {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("meta", meta);
         params.put("times", new Times(settings.zone(), settings.locale()));
+        params.put("labels", labels);
         return params;
     }
 

@@ -57,6 +57,7 @@ public final class Site {
     private final SettingsRows settingsRows;
     private final Pages pages;
     private final List<Runnable> settingsListeners = new CopyOnWriteArrayList<>();
+    private final Labels labels = new Labels();
 
     /**
      * @param baseUrl the public base URL without a trailing slash, read on each render (the port is
@@ -68,7 +69,15 @@ public final class Site {
         this.newsroom = newsroom;
         this.feeds = feeds;
         this.settingsRows = new SettingsRows(database);
-        this.pages = new Pages(newsroom, photos, web.templates(), web.assets(), new JsonLd(web.json()), baseUrl);
+        this.pages = new Pages(newsroom, photos, web.templates(), web.assets(), new JsonLd(web.json()), baseUrl, labels);
+    }
+
+    /**
+     * Plugs in a source of {@link Labels.Label}s shown on article pages and teasers (the magazine's
+     * "In Issue 3", a partner's "From …"). The source purges {@code article:<id>} when its labels change.
+     */
+    public void addLabels(java.util.function.Function<Long, List<Labels.Label>> source) {
+        labels.add(source);
     }
 
     // settings
