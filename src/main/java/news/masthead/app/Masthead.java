@@ -9,6 +9,7 @@ import io.javalin.http.staticfiles.Location;
 import news.masthead.admin.Admin;
 import news.masthead.ads.Ads;
 import news.masthead.magazine.Magazine;
+import news.masthead.partners.Partners;
 import news.masthead.migration.Migration;
 import news.masthead.consent.Consent;
 import news.masthead.comments.Comments;
@@ -72,6 +73,7 @@ public final class Masthead implements AutoCloseable {
     private final Comments comments;
     private final Ads ads;
     private final Magazine magazine;
+    private final Partners partners;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -134,6 +136,10 @@ public final class Masthead implements AutoCloseable {
         this.magazine = new Magazine(database, newsroom, figures, site, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
         magazine.onChange(keys -> invalidationBus.publish(keys.toArray(String[]::new)));
         site.addLabels(magazine::labels);
+        this.partners = new Partners(database, newsroom, feedImport, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name(),
+                ctx -> accounts.requireApiToken(ctx).name());
+        partners.onChange(keys -> invalidationBus.publish(keys.toArray(String[]::new)));
+        site.addLabels(partners::labels);
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -179,6 +185,7 @@ public final class Masthead implements AutoCloseable {
         comments.routes(config.routes);
         ads.routes(config.routes);
         magazine.routes(config.routes);
+        partners.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -284,6 +291,11 @@ public final class Masthead implements AutoCloseable {
     /** The monthly magazine; {@code magazine().requirementOf(id)} is its article gate's answer. */
     public Magazine magazine() {
         return magazine;
+    }
+
+    /** Partner publications; {@code partners().requirementOf(id)} is their article gate's answer. */
+    public Partners partners() {
+        return partners;
     }
 
     /** Feed subscriptions and their import. */
