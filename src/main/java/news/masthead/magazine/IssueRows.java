@@ -21,50 +21,24 @@ final class IssueRows {
     }
 
     static long insert(Handle h, IssueDraft d, String letterHtml, Instant now) {
-        return h.createUpdate("""
+        return bound(h.createUpdate("""
                         insert into magazine_issues (number, slug, title, month, cover_photo_id, letter_markdown, letter_html,
                                                      created_at, updated_at)
-                        values (:number, :slug, :title, :month, :cover, :markdown, :html, :now, :now)""")
-                .bindMethods(new Bound(d, letterHtml, now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                        values (:number, :slug, :title, :month, :cover, :markdown, :html, :now, :now)"""), d, letterHtml, now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
     static void update(Handle h, long id, IssueDraft d, String letterHtml, Instant now) {
-        h.createUpdate("""
+        bound(h.createUpdate("""
                         update magazine_issues set number = :number, slug = :slug, title = :title, month = :month,
                                cover_photo_id = :cover, letter_markdown = :markdown, letter_html = :html, updated_at = :now
-                        where id = :id""")
-                .bindMethods(new Bound(d, letterHtml, now)).bind("id", id).execute();
+                        where id = :id"""), d, letterHtml, now).bind("id", id).execute();
     }
 
-    /** What the statements above bind, by name. */
-    record Bound(IssueDraft d, String html, Instant at) {
-        public int number() {
-            return d.number();
-        }
-
-        public String slug() {
-            return d.slug();
-        }
-
-        public String title() {
-            return d.title();
-        }
-
-        public LocalDate month() {
-            return d.month().atDay(1);
-        }
-
-        public Long cover() {
-            return d.coverPhotoId();
-        }
-
-        public String markdown() {
-            return d.letterMarkdown();
-        }
-
-        public Timestamp now() {
-            return Timestamp.from(at);
-        }
+    /** Binds the draft's fields by the names the statements above use. */
+    private static org.jdbi.v3.core.statement.Update bound(org.jdbi.v3.core.statement.Update u, IssueDraft d, String html, Instant now) {
+        return u.bind("number", d.number()).bind("slug", d.slug()).bind("title", d.title()).bind("month", d.month().atDay(1))
+                .bind("cover", d.coverPhotoId()).bind("markdown", d.letterMarkdown()).bind("html", html).bind("now", Timestamp.from(now));
     }
 
     static void publish(Handle h, long id, boolean published, Instant now) {
