@@ -57,7 +57,7 @@ final class PartnerArticleRows {
 
     /** Live items not in the feed's window now, least recently checked first: candidates for a 404/410 check. */
     static List<PartnerArticle> toCheck(Handle h, long partnerId, List<String> inWindow, Instant checkedBefore, int limit) {
-        return h.createQuery(COLUMNS + """
+        return h.createQuery(COLUMNS + " " + """
                          where partner_id = :p and article_id is not null and removed_at is null
                            and not (guid = any(:window)) and (checked_at is null or checked_at < :before)
                          order by checked_at nulls first limit :limit""")
