@@ -288,6 +288,11 @@ public final class Masthead implements AutoCloseable {
         return ads;
     }
 
+    /** The photo library (the demo adds its pictures here). */
+    public PhotoLibrary photos() {
+        return photos;
+    }
+
     /** The monthly magazine; {@code magazine().requirementOf(id)} is its article gate's answer. */
     public Magazine magazine() {
         return magazine;

@@ -70,8 +70,8 @@ final class PartnerApi {
         StoryInput in = read(ctx, StoryInput.class);
         PartnerStory story = new PartnerStory(in.guid(), in.url(), in.headline(), in.standfirst(), in.body(), in.byline(),
                 instant(in.publishedAt()));
-        PartnerDesk.Outcome outcome = partners.receive(partner, story);
-        respond(ctx, outcome == PartnerDesk.Outcome.CREATED ? 201 : 200, partner, story.guid(), outcome.name().toLowerCase(java.util.Locale.ROOT));
+        Arrival outcome = partners.receive(partner, story);
+        respond(ctx, outcome == Arrival.CREATED ? 201 : 200, partner, story.guid(), outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void get(Context ctx) {

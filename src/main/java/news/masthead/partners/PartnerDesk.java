@@ -24,9 +24,6 @@ import java.util.Optional;
  * found (by headline and canonical address) and adopted instead of created twice.
  */
 final class PartnerDesk {
-    /** What a store did. */
-    enum Outcome { CREATED, UPDATED, UNCHANGED }
-
     private final Jdbi jdbi;
     private final Newsroom newsroom;
     private final Clock clock;
@@ -37,7 +34,7 @@ final class PartnerDesk {
         this.clock = clock;
     }
 
-    Outcome store(Partner partner, PartnerStory story, String cameBy) {
+    Arrival store(Partner partner, PartnerStory story, String cameBy) {
         if (newsroom.section(partner.sectionSlug()).isEmpty()) {
             throw WebError.conflict("The partner's section /" + partner.sectionSlug() + " no longer exists; choose another in the admin.");
         }
@@ -57,7 +54,7 @@ final class PartnerDesk {
         return update(partner, story, row);
     }
 
-    private Outcome create(Partner partner, PartnerStory story, boolean interrupted) {
+    private Arrival create(Partner partner, PartnerStory story, boolean interrupted) {
         ArticleDraft draft = draft(partner, story, "");
         Long adopted = interrupted ? adoptable(draft).orElse(null) : null;
         long articleId = adopted != null ? adopted : newsroom.create(draft, null);
@@ -67,10 +64,10 @@ final class PartnerDesk {
             newsroom.publishAt(articleId, published);
         }
         jdbi.useHandle(h -> PartnerArticleRows.stored(h, partner.id(), story.guid(), articleId, story.url(), story.byline(), clock.instant()));
-        return Outcome.CREATED;
+        return Arrival.CREATED;
     }
 
-    private Outcome update(Partner partner, PartnerStory story, PartnerArticle row) {
+    private Arrival update(Partner partner, PartnerStory story, PartnerArticle row) {
         Article article = newsroom.article(row.articleId());
         Revision current = article.current();
         ArticleDraft draft = draft(partner, story, current.slug());
@@ -84,7 +81,7 @@ final class PartnerDesk {
             newsroom.publish(article.id(), null);
         }
         jdbi.useHandle(h -> PartnerArticleRows.stored(h, partner.id(), story.guid(), article.id(), story.url(), story.byline(), clock.instant()));
-        return sameText && row.byline().equals(story.byline()) && !removed ? Outcome.UNCHANGED : Outcome.UPDATED;
+        return sameText && row.byline().equals(story.byline()) && !removed ? Arrival.UNCHANGED : Arrival.UPDATED;
     }
 
     /** Takes the article down (the partner removed it); false when we never had it or it is already down. */

@@ -144,8 +144,8 @@ public final class Partners {
 
     // articles arriving
 
-    /** Stores a story the partner sent (API): created, updated (a new revision) or unchanged. */
-    PartnerDesk.Outcome receive(Partner partner, PartnerStory story) {
+    /** Stores a story the partner sent (the API; the demo): created, updated (a new revision) or unchanged. */
+    public Arrival receive(Partner partner, PartnerStory story) {
         return desk.store(partner, story, "api");
     }
 
