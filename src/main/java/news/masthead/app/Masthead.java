@@ -8,6 +8,8 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import news.masthead.admin.Admin;
 import news.masthead.ads.Ads;
+import news.masthead.magazine.Magazine;
+import news.masthead.partners.Partners;
 import news.masthead.migration.Migration;
 import news.masthead.consent.Consent;
 import news.masthead.comments.Comments;
@@ -73,6 +75,8 @@ public final class Masthead implements AutoCloseable {
     private final Membership membership;
     private final Comments comments;
     private final Ads ads;
+    private final Magazine magazine;
+    private final Partners partners;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -142,6 +146,13 @@ public final class Masthead implements AutoCloseable {
         this.ads = new Ads(database, photos, web, clock,
                 ctx -> accounts.currentReader(ctx).map(r -> membership.entitlements().of(r, clock.instant())).orElse(java.util.Set.of()),
                 ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
+        this.magazine = new Magazine(database, newsroom, figures, site, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
+        magazine.onChange(keys -> invalidationBus.publish(keys.toArray(String[]::new)));
+        site.addLabels(magazine::labels);
+        this.partners = new Partners(database, newsroom, feedImport, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name(),
+                ctx -> accounts.requireApiToken(ctx).name());
+        partners.onChange(keys -> invalidationBus.publish(keys.toArray(String[]::new)));
+        site.addLabels(partners::labels);
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -186,6 +197,8 @@ public final class Masthead implements AutoCloseable {
         membership.routes(config.routes);
         comments.routes(config.routes);
         ads.routes(config.routes);
+        magazine.routes(config.routes);
+        partners.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -204,7 +217,10 @@ public final class Masthead implements AutoCloseable {
      * gate alike.
      */
     public static Gate gate(Database database, Newsroom newsroom) {
-        return new Gate(database, newsroom);
+        Gate gate = new Gate(database, newsroom);
+        gate.addRule(Magazine.rule(database));
+        gate.addRule(Partners.rule(database));
+        return gate;
     }
 
     /** Builds every feature on {@code database} and starts serving on the configured port. */
@@ -296,6 +312,21 @@ public final class Masthead implements AutoCloseable {
     /** First-party ads: creatives, rotation, counts. */
     public Ads ads() {
         return ads;
+    }
+
+    /** The photo library (the demo adds its pictures here). */
+    public PhotoLibrary photos() {
+        return photos;
+    }
+
+    /** The monthly magazine; {@code magazine().requirementOf(id)} is its article gate's answer. */
+    public Magazine magazine() {
+        return magazine;
+    }
+
+    /** Partner publications; {@code partners().requirementOf(id)} is their article gate's answer. */
+    public Partners partners() {
+        return partners;
     }
 
     /** Feed subscriptions and their import. */

@@ -103,7 +103,13 @@ final class ArchivedTables {
             // ads (V125): creatives (each image a library photo), their daily counts, the ad settings
             Table.of("ad_creatives", "id"),
             Table.of("ad_daily_counts", "creative_id", "day"),
-            Table.of("ad_settings", "id").singletonRow());
+            Table.of("ad_settings", "id").singletonRow(),
+            // magazine (V150): issues and their tables of contents
+            Table.of("magazine_issues", "id"),
+            Table.of("magazine_entries", "issue_id", "article_id"),
+            // partner publications (V151): the partners and which article each of their stories became
+            Table.of("partners", "id"),
+            Table.of("partner_articles", "partner_id", "guid"));
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.ofEntries(

@@ -35,13 +35,15 @@ final class Pages {
     /** Null: nothing is gated (pages built without the gate, in tests). */
     private final Gate gate;
     private final JoinOffer.Source offers;
+    private final Labels labels;
 
     Pages(Newsroom newsroom, PhotoFigures photos, Templates templates, Assets assets, JsonLd jsonLd, Supplier<String> baseUrl) {
-        this(newsroom, photos, templates, assets, jsonLd, baseUrl, null, JoinOffer.Source.none());
+        this(newsroom, photos, templates, assets, jsonLd, baseUrl, null, JoinOffer.Source.none(), new Labels());
     }
 
     Pages(Newsroom newsroom, PhotoFigures photos, Templates templates, Assets assets, JsonLd jsonLd, Supplier<String> baseUrl,
-          Gate gate, JoinOffer.Source offers) {
+          Gate gate, JoinOffer.Source offers, Labels labels) {
+        this.labels = labels;
         this.newsroom = newsroom;
         this.photos = photos;
         this.templates = templates;
@@ -239,6 +241,7 @@ final class Pages {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("meta", meta);
         params.put("times", new Times(settings.zone(), settings.locale()));
+        params.put("labels", labels);
         return params;
     }
 

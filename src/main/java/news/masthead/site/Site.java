@@ -64,6 +64,7 @@ public final class Site {
     private final Gate gate;
     private final Variants variants;
     private final List<Runnable> settingsListeners = new CopyOnWriteArrayList<>();
+    private final Labels labels = new Labels();
 
     /**
      * @param baseUrl the public base URL without a trailing slash, read on each render (the port is
@@ -88,7 +89,7 @@ public final class Site {
         this.gate = gate;
         this.variants = variants;
         this.settingsRows = new SettingsRows(database);
-        this.pages = new Pages(newsroom, photos, web.templates(), web.assets(), new JsonLd(web.json()), baseUrl, gate, offers);
+        this.pages = new Pages(newsroom, photos, web.templates(), web.assets(), new JsonLd(web.json()), baseUrl, gate, offers, labels);
     }
 
     /** What gated articles require, and the free part everyone gets of them. */
@@ -104,6 +105,14 @@ public final class Site {
             ctx.attribute(VARIANT_ATTRIBUTE, known);
         }
         return known;
+    }
+
+    /**
+     * Plugs in a source of {@link Labels.Label}s shown on article pages and teasers (the magazine's
+     * "In Issue 3", a partner's "From …"). The source purges {@code article:<id>} when its labels change.
+     */
+    public void addLabels(java.util.function.Function<Long, List<Labels.Label>> source) {
+        labels.add(source);
     }
 
     // settings

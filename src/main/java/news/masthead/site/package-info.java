@@ -43,6 +43,8 @@
  *       {@code app}), {@link news.masthead.site.JoinBox}.</li>
  *   <li>{@link news.masthead.site.PhotoFigures}: how pages get a photo's responsive image and words; {@code app}
  *       implements it over the newsroom's photo library.</li>
+ *   <li>{@link news.masthead.site.Labels}: short lines other features put on article pages and teasers ("In Issue 3",
+ *       "From The Lakeside Ledger"), plugged in with {@code Site.addLabels}.</li>
  *   <li>{@link news.masthead.site.PageMeta}, {@link news.masthead.site.Times}, {@link news.masthead.site.Pager},
  *       {@link news.masthead.site.SectionBlock}: what the templates receive.</li>
  * </ul>

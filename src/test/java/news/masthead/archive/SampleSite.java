@@ -155,10 +155,25 @@ final class SampleSite {
         app.get("/ads/fill?slots=top");
         app.get("/ads/c/" + app.masthead.ads().creatives().getFirst().id());
         app.masthead.ads().flushCounts();
+        editions(app, articles, logo);
         fromGhost(app);
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));
         }
+    }
+
+    /** A published magazine issue with a cover and contents, and a partner with one story received. */
+    private static void editions(RunningMasthead app, List<Long> articles, long cover) {
+        var magazine = app.masthead.magazine();
+        var issue = magazine.create(new news.masthead.magazine.IssueDraft(1, "Río in spring", java.time.YearMonth.of(2026, 3), "",
+                cover, "Dear reader, *hola*."));
+        magazine.setContents(issue.id(), List.of(new news.masthead.magazine.Entry(articles.getFirst(), "Cover story")));
+        magazine.publish(issue.id());
+        var partners = app.masthead.partners();
+        var partner = partners.create(new news.masthead.partners.PartnerDraft("the-partner", "The Lakeside Ledger", "https://ledger.example",
+                cover, "By agreement", app.masthead.newsroom().sections().getFirst().slug(), "", false));
+        partners.receive(partner, new news.masthead.partners.PartnerStory("ledger-1", "https://ledger.example/1", "Ferry times change",
+                "Earlier boats.", "The first boat leaves *earlier*.", "Mira Halvorsen", java.time.Instant.parse("2026-03-01T08:00:00Z")));
     }
 
     /** A Ghost export taken in through the migration (the test export of that feature), leaving its runs and ledger. */

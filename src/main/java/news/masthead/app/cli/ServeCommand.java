@@ -36,6 +36,8 @@ public final class ServeCommand implements Runnable {
         if (demo) {
             masthead.membership().ensureDemoPlans();
             new news.masthead.app.demo.HouseAds(masthead.ads()).ensure();
+            new news.masthead.app.demo.EditionsDemo(masthead.newsroom(), masthead.photos(), masthead.magazine(), masthead.partners(),
+                    Clock.systemUTC()).load();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,9 +8,9 @@ import java.util.List;
  * link when a feed has none), link, title, summary and full content as HTML (either may be blank), author
  * names, and the last time the feed says it changed (null when it does not say).
  */
-record FeedEntry(String guid, String link, String title, String summaryHtml, String contentHtml,
+public record FeedEntry(String guid, String link, String title, String summaryHtml, String contentHtml,
                  List<String> authors, Instant updated) {
-    FeedEntry {
+    public FeedEntry {
         authors = authors == null ? List.of() : List.copyOf(authors);
         guid = guid == null ? "" : guid.strip();
         link = link == null ? "" : link.strip();

@@ -29,6 +29,9 @@ public final class FeedImport implements AutoCloseable {
     private final PollSchedule schedule;
     private final FeedPages pages;
     private final Clock clock;
+    private final SafeFetcher fetcher;
+    private final FeedReader reader = new FeedReader();
+    private final List<Runnable> alsoOnEachPoll = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FeedImport(Database database, Newsroom newsroom, Web web, Clock clock, BiFunction<Context, String, String> requireStaff) {
         this(database, newsroom, web, clock, requireStaff, SafeFetcher.Limits.standard());
@@ -40,7 +43,7 @@ public final class FeedImport implements AutoCloseable {
         this.items = new Items(database);
         this.newsroom = newsroom;
         this.clock = clock;
-        SafeFetcher fetcher = new SafeFetcher(limits);
+        this.fetcher = new SafeFetcher(limits);
         this.poller = new Poller(sources, fetcher, new ItemImporter(items, newsroom, fetcher, clock), clock);
         this.schedule = new PollSchedule(database.dataSource(), this::pollDue);
         this.pages = new FeedPages(this, web, requireStaff);
@@ -102,7 +105,58 @@ public final class FeedImport implements AutoCloseable {
         for (long id : sources.due(clock.instant(), DUE_PER_RUN)) {
             reports.add(poller.poll(id));
         }
+        for (Runnable job : alsoOnEachPoll) {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(FeedImport.class).warn("A job run with the feed poll failed", e);
+            }
+        }
         return reports;
+    }
+
+    // for other features that read feeds (partner publications): the same safety, nothing stored here
+
+    /**
+     * Runs {@code job} after each run of the recurring poll job, so another feature's polling happens once
+     * per run in the cluster without a scheduler of its own. A job that throws is logged, not retried.
+     */
+    public void alsoOnEachPoll(Runnable job) {
+        alsoOnEachPoll.add(job);
+    }
+
+    /**
+     * Fetches and reads one feed with this package's safety: {@code SafeFetcher}'s address checks (private
+     * addresses only when {@code internal}), redirects, timeouts and size cap; XML with DOCTYPEs refused
+     * (no XXE, no entity expansion); conditional GET with {@code etag} / {@code lastModified}. Never throws
+     * for what the feed or its server does: a failure comes back as {@link FeedWindow#failure()}.
+     */
+    public FeedWindow read(String url, boolean internal, String etag, String lastModified) {
+        try {
+            SafeFetcher.Fetched fetched = fetcher.get(url, internal, etag, lastModified,
+                    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.8, */*;q=0.1",
+                    fetcher.limits().maxFeedBytes());
+            if (fetched.notModified()) {
+                return FeedWindow.notModified(etag, lastModified);
+            }
+            FeedReader.Parsed feed = reader.read(TextDecoding.feed(fetched.body(), fetched.contentType()), fetched.contentType());
+            return new FeedWindow(false, feed.title(), feed.entries(), fetched.etag(), fetched.lastModified(), null, 200);
+        } catch (ImportFailure e) {
+            return FeedWindow.failed(e.getMessage(), e.httpStatus());
+        }
+    }
+
+    /**
+     * The HTTP status a page answers now (after redirects, with the same safety as {@link #read}), or empty
+     * when no server answered (network failure, refused address, timeout, a page over the size cap).
+     */
+    public java.util.OptionalInt statusOf(String url, boolean internal) {
+        try {
+            return java.util.OptionalInt.of(fetcher.get(url, internal, null, null, "text/html, */*;q=0.5",
+                    fetcher.limits().maxPageBytes()).status());
+        } catch (ImportFailure e) {
+            return e.httpStatus() > 0 ? java.util.OptionalInt.of(e.httpStatus()) : java.util.OptionalInt.empty();
+        }
     }
 
     List<String> sectionSlugs() {

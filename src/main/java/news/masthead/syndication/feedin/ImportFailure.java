@@ -8,6 +8,7 @@ import java.time.Duration;
  */
 final class ImportFailure extends Exception {
     private final Duration retryAfter;
+    private int httpStatus;
 
     ImportFailure(String message) {
         this(message, null, null);
@@ -20,6 +21,18 @@ final class ImportFailure extends Exception {
     ImportFailure(String message, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.retryAfter = retryAfter;
+    }
+
+    /** A failure because the server answered {@code status} (404, 410 …). */
+    static ImportFailure answered(int status, String message) {
+        ImportFailure failure = new ImportFailure(message);
+        failure.httpStatus = status;
+        return failure;
+    }
+
+    /** The HTTP status the server answered, or 0 when the failure was not an answer (network, refusal, size). */
+    int httpStatus() {
+        return httpStatus;
     }
 
     /** How long the server asked us to wait, or null. */

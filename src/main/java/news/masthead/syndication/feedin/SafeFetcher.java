@@ -109,7 +109,7 @@ final class SafeFetcher {
                         + "; we will wait before asking again.", retryAfter(response), null);
             }
             if (status != 304 && (status < 200 || status > 299)) {
-                throw new ImportFailure(uri + " answered HTTP " + status + ".");
+                throw ImportFailure.answered(status, uri + " answered HTTP " + status + ".");
             }
             return new Fetched(status, uri, response.body() == null ? new byte[0] : response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),

@@ -31,6 +31,10 @@
  *   <li>{@code SafeFetcher}: outbound GETs (scheme allow-list, address checks on every hop, manual redirects,
  *       timeouts, size cap); {@code TextDecoding}: bytes to text (BOM, declaration, header);
  *       {@code FeedReader}: RSS/Atom through Rome with DOCTYPEs refused, JSON Feed through Jackson.</li>
+ *   <li>For other features (partner publications), {@code FeedImport} also offers {@code read} (one safe fetch and
+ *       read of a feed as a {@link news.masthead.syndication.feedin.FeedWindow} of public
+ *       {@link news.masthead.syndication.feedin.FeedEntry}s, nothing stored), {@code statusOf} (the HTTP status a
+ *       page answers now) and {@code alsoOnEachPoll} (run a job with the poll job, once per run in the cluster).</li>
  *   <li>{@code Sources}, {@code Items}: the SQL of {@code feed_sources} and {@code feed_items}.
  *       {@code PollSchedule}: the db-scheduler recurring task. {@code FeedPages} and {@code FeedViews}: the
  *       admin pages under {@code /admin/feeds}.</li>
