@@ -191,4 +191,23 @@ class MagazineTest {
         StaffBrowser contributor = StaffBrowser.signedIn(app, Role.CONTRIBUTOR);
         assertThat(contributor.get("/admin/magazine").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void anArticleThatEntersAnIssueIsGatedForEveryoneWithoutTheMagazine() {
+        String secret = "Only subscribers to the magazine read this fourth paragraph about the subjunctive.";
+        long id = newsroom.create(ArticleDraft.of("The subjunctive, gently", "A standfirst.",
+                "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n\n" + secret + "\n\nFifth paragraph.", "languages"), null);
+        newsroom.publish(id, null);
+        String path = newsroom.live(id).orElseThrow().path();
+        assertThat(app.get(path).body()).as("free before it is in an issue").contains(secret);
+
+        Issue issue = issue("Moods and tenses");
+        magazine.setContents(issue.id(), List.of(new Entry(id, "Grammar")));
+
+        assertThat(magazine.requirementOf(id)).contains(Magazine.ENTITLEMENT);
+        HttpResponse<String> page = app.get(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain(secret).contains("join-box");
+        assertThat(app.get("/feed.json").body()).doesNotContain(secret);
+    }
 }
