@@ -115,6 +115,8 @@ public final class Ads implements AutoCloseable {
      * {@code sidebar} (the site setting). Variant-keyed rendering leaves out the rest, so ad-light
      * readers see no empty boxes at all.
      */
+    private final List<Runnable> settingsListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public Set<String> slotsShown(Set<String> entitlements) {
         return Rotation.slotsShown(entitlements, current().settings()).stream().map(Slot::label)
                 .collect(Collectors.toUnmodifiableSet());
@@ -216,6 +218,13 @@ public final class Ads implements AutoCloseable {
     void saveSettings(AdSettings settings) {
         rows.saveSettings(settings);
         snapshot = null;
+        // which boxes a page carries and where the in-article one goes are baked into cached pages
+        settingsListeners.forEach(Runnable::run);
+    }
+
+    /** Runs after the ad settings change (the node drops its cached pages: they carry the slot boxes). */
+    public void onSettingsChange(Runnable listener) {
+        settingsListeners.add(listener);
     }
 
     /** Per creative: impressions and clicks today, over the last 30 days, and per day (newest first). Writes pending counts first. */

@@ -153,6 +153,8 @@ public final class Masthead implements AutoCloseable {
                 ctx -> accounts.requireApiToken(ctx).name());
         partners.onChange(keys -> invalidationBus.publish(keys.toArray(String[]::new)));
         site.addLabels(partners::labels);
+        site.placeAds(ads::slotsShown, ads::placeInArticle);
+        ads.onSettingsChange(() -> invalidationBus.publish(Site.EVERY_PAGE));
         this.http = Javalin.create(config -> configure(config, web));
     }
 

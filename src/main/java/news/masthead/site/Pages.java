@@ -36,6 +36,9 @@ final class Pages {
     private final Gate gate;
     private final JoinOffer.Source offers;
     private final Labels labels;
+    /** Which ad slots a page for these entitlements carries (null: all), and the in-article placement. */
+    private volatile java.util.function.Function<Set<String>, Set<String>> adSlots = entitlements -> null;
+    private volatile java.util.function.UnaryOperator<String> inArticleAd = html -> html;
 
     Pages(Newsroom newsroom, PhotoFigures photos, Templates templates, Assets assets, JsonLd jsonLd, Supplier<String> baseUrl) {
         this(newsroom, photos, templates, assets, jsonLd, baseUrl, null, JoinOffer.Source.none(), new Labels());
@@ -56,6 +59,12 @@ final class Pages {
 
     Page home(SiteSettings settings) {
         return home(settings, Variant.ANONYMOUS);
+    }
+
+    /** See {@link Site#placeAds}. */
+    void placeAds(java.util.function.Function<Set<String>, Set<String>> slots, java.util.function.UnaryOperator<String> inArticle) {
+        this.adSlots = slots;
+        this.inArticleAd = inArticle;
     }
 
     Page home(SiteSettings settings, Variant variant) {
@@ -81,6 +90,7 @@ final class Pages {
         List<Long> shown = new ArrayList<>(latest.stream().map(ArticleSummary::id).toList());
         blocks.forEach(b -> b.articles().forEach(a -> shown.add(a.id())));
         params.put("access", access(shown));
+        params.put("adSlots", adSlots.apply(variant.entitlements()));
         return html("site/home.jte", params, keys);
     }
 
@@ -180,7 +190,9 @@ final class Pages {
         params.put("related", related);
         params.put("access", access(related.stream().map(ArticleSummary::id).toList()));
         params.put("requirement", requirement.map(Gate::label).orElse(null));
-        params.put("freeHtml", split.free());
+        Set<String> slots = adSlots.apply(variant.entitlements());
+        params.put("adSlots", slots);
+        params.put("freeHtml", slots == null || slots.contains("in-article") ? inArticleAd.apply(split.free()) : split.free());
         params.put("gatedHtml", split.gated() && entitled ? split.rest() : null);
         params.put("offer", split.gated() && !entitled ? new JoinBox(Gate.label(requirement.get()),
                 offers.cheapestGranting(requirement.get()).orElse(null)) : null);

@@ -108,6 +108,16 @@ public final class Site {
     }
 
     /**
+     * Plugs in the ads: {@code slots} answers which ad slots ({@code top}, {@code in-article},
+     * {@code sidebar}) a page rendered for a variant's entitlements carries (null for all), so pages for
+     * ad-light readers carry no empty boxes; {@code inArticle} places the in-article box in an article's
+     * text on the server, so nothing moves when it fills.
+     */
+    public void placeAds(java.util.function.Function<Set<String>, Set<String>> slots, java.util.function.UnaryOperator<String> inArticle) {
+        pages.placeAds(slots, inArticle);
+    }
+
+    /**
      * Plugs in a source of {@link Labels.Label}s shown on article pages and teasers (the magazine's
      * "In Issue 3", a partner's "From …"). The source purges {@code article:<id>} when its labels change.
      */
