@@ -1,4 +1,4 @@
-// The appeal: asks /appeals/next (the server decides), shows it, sends the answer. See news.masthead.appeals.
+// The appeal (news.masthead.appeals): the server decides, this shows it and sends the answer.
 (function () {
   'use strict';
   var me = document.currentScript, K = 'mh_appeal', X = 'mh_appeal_x', tok;
@@ -8,18 +8,22 @@
   function keep(j) { if (j && j.state) { put('localStorage', K, JSON.stringify(j.state)); } return j; }
   function closed() { var c = get('sessionStorage', X); return /^[0-9,]{0,200}$/.test(c) ? c : ''; }
 
+  // the token only when needed: no race with consent.js for the CSRF cookie
+  function token(again) {
+    return tok && !again ? Promise.resolve(tok) : fetch('/appeals/token', { credentials: 'same-origin' })
+      .then(function (r) { return r.json(); }).then(function (t) { return (tok = t.csrf); });
+  }
+
   function post(path, data, again) {
-    var b = new URLSearchParams(data);
-    b.set('state', get('localStorage', K));
-    b.set('_csrf', tok);
-    return fetch(path, { method: 'POST', body: b, credentials: 'same-origin', keepalive: true })
-      .then(function (r) {
-        if (r.status === 403 && !again) {
-          return fetch('/appeals/token', { credentials: 'same-origin' }).then(function (t) { return t.json(); })
-            .then(function (t) { tok = t.csrf; return post(path, data, true); });
-        }
-        return r.ok ? r.json().then(keep) : null;
-      });
+    return token(again).then(function (t) {
+      var b = new URLSearchParams(data);
+      b.set('state', get('localStorage', K));
+      b.set('_csrf', t);
+      return fetch(path, { method: 'POST', body: b, credentials: 'same-origin', keepalive: true });
+    }).then(function (r) {
+      if (r.status === 403 && !again) { return post(path, data, 1); }
+      return r.ok ? r.json().then(keep) : null;
+    });
   }
 
   function show(a) {
@@ -45,6 +49,7 @@
     // Esc is the X
     el.addEventListener('close', function () { if (!done) { answer('close'); } });
     if (el.showModal) { el.showModal(); }
+    token().catch(function () {});
   }
 
   var q = 'section=' + encodeURIComponent(me.getAttribute('data-section') || '') + '&closed=' + closed()
@@ -54,7 +59,6 @@
     .then(keep)
     .then(function (j) {
       if (!j) { return; }
-      tok = j.csrf;
       if (j.carry) { post('/appeals/carry', {}).catch(function () {}); }
       if (!j.appeal) { return; }
       var l = document.createElement('link');

@@ -83,7 +83,6 @@ final class AppealPages {
         body.put("state", web.json().readTree(next.state().toJson()));
         body.put("signedIn", next.signedIn());
         body.put("carry", next.carry());
-        body.put("csrf", web.csrf().token(ctx));
         next.shown().ifPresent(shown -> {
             Appeal a = shown.appeal();
             Map<String, Object> appeal = new LinkedHashMap<>();

@@ -236,7 +236,7 @@ public final class Appeals {
             return;
         }
         Plan plan = plans().stream().filter(p -> p.billing() == Plan.Billing.MONTH).findFirst().orElse(null);
-        String price = plan == null ? "$5" : plan.priceLabel().replace(" / month", "");
+        String price = plan == null ? "$5" : plan.priceLabel().replace(" / month", "").replaceAll("\\.00$", "");
         Map<String, String> form = new java.util.HashMap<>(Map.of(
                 "name", "Dear Reader (demo)",
                 "signatories", "Margaret Okafor, Publisher and CEO\nDaniel Reyes, Editor",
@@ -254,7 +254,7 @@ public final class Appeals {
                         Reporters at city hall, in the courts and on the school board: that is what your support pays for.
 
                         Members keep this site free for every reader, and get a little more for themselves.""");
-        form.put("ctaB", "Become a member for " + price + " a month");
+        form.put("ctaB", "Become a member for " + price + " per month");
         form.put("weightA", "50");
         form.put("weightB", "50");
         if (plan != null) {

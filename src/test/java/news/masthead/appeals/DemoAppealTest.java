@@ -24,7 +24,7 @@ class DemoAppealTest {
         Appeal demo = app.masthead.appeals().all().getFirst();
         assertThat(demo.signatories()).extracting(Appeal.Signatory::role).anyMatch(r -> r.contains("CEO")).contains("Editor");
         assertThat(demo.variants()).hasSize(2);
-        assertThat(demo.variants().getFirst().cta()).isEqualTo("Upgrade your experience for $5.00 per month");
+        assertThat(demo.variants().getFirst().cta()).isEqualTo("Upgrade your experience for $5 per month");
         assertThat(demo.minViews()).isEqualTo(3);
         assertThat(demo.active()).isTrue();
         assertThat(app.masthead.appeals().plan(demo).orElseThrow().benefits()).hasSize(5);
