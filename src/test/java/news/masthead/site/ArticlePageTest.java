@@ -93,7 +93,7 @@ class ArticlePageTest {
         long id = newsroom.create(ArticleDraft.of(headline, "", "Text.", "world"), null);
         newsroom.publish(id, null);
         Page page = pages.article(site.settings(), newsroom.live(id).orElseThrow());
-        // four scripts end: the JSON-LD and the (empty, external) consent, ads and comments scripts; the headline ends none
+        // five scripts end: the JSON-LD and the (empty, external) consent, ads, comments and appeal scripts; the headline ends none
         assertThat(page.text()).doesNotContain("<script>alert");
         assertThat(page.text().split("</script>", -1)).hasSize(5);
         Document doc = Jsoup.parse(page.text());
