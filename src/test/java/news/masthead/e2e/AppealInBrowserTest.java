@@ -4,6 +4,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ReducedMotion;
+import news.masthead.accounts.Role;
+import news.masthead.accounts.StaffBrowser;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import news.masthead.appeals.FrequencyCaps;
 import news.masthead.newsroom.ArticleDraft;
@@ -61,6 +64,10 @@ class AppealInBrowserTest {
     }
 
     static Page firstVisit(BrowserContext context, List<String> problems) {
+        // a returning visitor's CSRF cookie: on a very first visit consent.js and comments.js may each be handed a
+        // new token (the known race noted on the issue; appeal.js asks for none until it posts), not this test's subject
+        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("mh_csrf", "returning-visitor-token-0123456789abcdefghi")
+                .setDomain("localhost").setPath("/")));
         Page page = context.newPage();
         page.onResponse(r -> { if (r.status() >= 400 && !r.url().endsWith("/favicon.ico") && !r.url().contains("/appeals/answer")) problems.add(r.status() + " " + r.url()); });
         page.onConsoleMessage(m -> { if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) problems.add(m.text()); });
@@ -174,6 +181,73 @@ class AppealInBrowserTest {
         }
         first.close();
         second.close();
+    }
+
+    /** A new appeal through the admin form, for one section, shown from the first view. */
+    static String appealIn(String section, String format) {
+        app.masthead.newsroom().saveSection(null, section, section, "", 2);
+        long id = app.masthead.newsroom().create(ArticleDraft.of("A " + section + " story", "", "One.\n\nTwo.\n\nThree.\n\nFour.", section), null);
+        app.masthead.newsroom().publish(id, null);
+        java.util.Map<String, String> form = new java.util.HashMap<>(java.util.Map.of("name", format + " appeal", "format", format,
+                "afterParagraph", "2", "sections", section, "minViews", "0", "active", "on", "titleA", "Support the " + section + " desk",
+                "bodyA", "Local reporting costs money.", "ctaA", "Join for $5 per month"));
+        assertThat(StaffBrowser.signedIn(app, Role.EDITOR).post("/admin/appeals", form).statusCode()).isEqualTo(303);
+        return app.masthead.newsroom().live(id).orElseThrow().path();
+    }
+
+    @Test
+    void aBannerShiftsNothingIsKeyboardReachableAndRespectsReducedMotion() {
+        String path = appealIn("harbour", "banner");
+        BrowserContext context = browser.context();
+        Page page = firstVisit(context, new ArrayList<>());
+        page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
+        page.waitForResponse(r -> r.url().contains("/appeals/next"), () -> page.navigate(app.url(path)));
+        Locator banner = page.locator("section.appeal-banner");
+        banner.waitFor();
+        assertThat(banner.getAttribute("aria-labelledby")).isEqualTo("appeal-title");
+        assertThat(page.evaluate("getComputedStyle(document.querySelector('.appeal-banner')).position")).isEqualTo("fixed");
+        assertThat(page.evaluate("getComputedStyle(document.querySelector('.appeal-banner')).animationName")).isEqualTo("none");
+        // the page lays out the same with and without the banner: it takes no place in the flow
+        Object same = page.evaluate("""
+                () => {
+                  const banner = document.querySelector('.appeal-banner');
+                  const layout = () => [...document.querySelectorAll('main, main *, .site-footer')]
+                      .map(e => { const r = e.getBoundingClientRect(); return r.top + ',' + r.left + ',' + r.height; }).join(';');
+                  const withBanner = layout();
+                  const parent = banner.parentNode, next = banner.nextSibling;
+                  banner.remove();
+                  const without = layout();
+                  parent.insertBefore(banner, next);
+                  return withBanner === without;
+                }""");
+        assertThat(same).isEqualTo(true);
+        assertThat(Browser.accessibilityViolations(page)).isEmpty();
+        // keyboard: Tab reaches the banner's buttons, Enter on "Show me later" answers
+        for (int i = 0; i < 60 && !Boolean.TRUE.equals(page.evaluate("document.activeElement.dataset.act === 'snooze'")); i++) {
+            page.keyboard().press("Tab");
+        }
+        assertThat(page.evaluate("document.activeElement.dataset.act")).isEqualTo("snooze");
+        page.waitForResponse(r -> r.url().contains("/appeals/answer"), () -> page.keyboard().press("Enter"));
+        assertThat(banner.count()).isZero();
+
+        Page moving = context.newPage();
+        moving.waitForResponse(r -> r.url().contains("/appeals/next"), () -> moving.navigate(app.url(appealIn("valley", "banner"))));
+        moving.locator("section.appeal-banner").waitFor();
+        assertThat(moving.evaluate("getComputedStyle(document.querySelector('.appeal-banner')).animationName")).isEqualTo("appeal-in");
+        context.close();
+    }
+
+    @Test
+    void anInlineAppealSitsAfterTheChosenParagraph() {
+        String path = appealIn("meadow", "inline");
+        BrowserContext context = browser.context();
+        Page page = firstVisit(context, new ArrayList<>());
+        page.waitForResponse(r -> r.url().contains("/appeals/next"), () -> page.navigate(app.url(path)));
+        page.locator("section.appeal-inline").waitFor();
+        assertThat(page.evaluate("document.querySelector('.article-body > p:nth-of-type(2)').nextElementSibling.matches('section.appeal-inline')"))
+                .isEqualTo(true);
+        assertThat(Browser.accessibilityViolations(page)).isEmpty();
+        context.close();
     }
 
     /** Signs in with the link the outbox holds (no SMTP in this test), as a reader would from their mail. */
