@@ -10,6 +10,7 @@ import news.masthead.admin.Admin;
 import news.masthead.ads.Ads;
 import news.masthead.magazine.Magazine;
 import news.masthead.partners.Partners;
+import news.masthead.appeals.Appeals;
 import news.masthead.migration.Migration;
 import news.masthead.consent.Consent;
 import news.masthead.comments.Comments;
@@ -77,6 +78,7 @@ public final class Masthead implements AutoCloseable {
     private final Ads ads;
     private final Magazine magazine;
     private final Partners partners;
+    private final Appeals appeals;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -155,6 +157,9 @@ public final class Masthead implements AutoCloseable {
         site.addLabels(partners::labels);
         site.placeAds(ads::slotsShown, ads::placeInArticle);
         ads.onSettingsChange(() -> invalidationBus.publish(Site.EVERY_PAGE));
+        this.appeals = new Appeals(database, web, clock, membership, accounts::currentReader,
+                ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
+        membership.onStart(started -> appeals.converted(started.attribution()));
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -201,6 +206,7 @@ public final class Masthead implements AutoCloseable {
         ads.routes(config.routes);
         magazine.routes(config.routes);
         partners.routes(config.routes);
+        appeals.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -329,6 +335,11 @@ public final class Masthead implements AutoCloseable {
     /** Partner publications; {@code partners().requirementOf(id)} is their article gate's answer. */
     public Partners partners() {
         return partners;
+    }
+
+    /** "Dear Reader" appeals: what staff write, what readers chose, the results. */
+    public Appeals appeals() {
+        return appeals;
     }
 
     /** Feed subscriptions and their import. */

@@ -109,7 +109,13 @@ final class ArchivedTables {
             Table.of("magazine_entries", "issue_id", "article_id"),
             // partner publications (V151): the partners and which article each of their stories became
             Table.of("partners", "id"),
-            Table.of("partner_articles", "partner_id", "guid"));
+            Table.of("partner_articles", "partner_id", "guid"),
+            // appeals (V130): what staff wrote, the caps, readers' snoozes and dismissals, the counts per day
+            Table.of("appeal_settings", "id").singletonRow(),
+            Table.of("appeals", "id"),
+            Table.of("appeal_variants", "appeal_id", "key"),
+            Table.of("appeal_choices", "reader_id", "appeal_id"),
+            Table.of("appeal_counts", "appeal_id", "variant", "day", "event"));
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.ofEntries(

@@ -41,8 +41,18 @@ public final class Membership implements AutoCloseable {
     private final Receipts receipts;
     private final ReaderDirectory readers;
     private final news.masthead.platform.web.Templates templates;
+    private final List<java.util.function.Consumer<Started>> startListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private java.util.concurrent.ScheduledExecutorService sweeper;
     private final List<java.util.function.LongConsumer> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * A subscription a reader started at checkout, told to listeners after it is committed.
+     *
+     * @param attribution where the reader came from, or null: {@code appeal:<id>:<variant>} when they
+     *                    followed an appeal's call to action ({@code /membership?appeal=<id>&variant=<v>})
+     */
+    public record Started(long subscriptionId, long readerId, long planId, String attribution) {
+    }
 
     /**
      * @param requireReader the signed-in reader, or a redirect to sign-in ({@code Accounts::requireReader})
@@ -136,6 +146,26 @@ public final class Membership implements AutoCloseable {
         return payments;
     }
 
+    /**
+     * Tells {@code listener} of every subscription a reader starts at checkout (not complimentary
+     * grants), after the transaction; a failing listener is logged and never undoes the membership.
+     * Appeals count their conversions here.
+     */
+    public void onStart(java.util.function.Consumer<Started> listener) {
+        startListeners.add(listener);
+    }
+
+    /** {@code appeal:<id>:<variant>} from the plans page's query, or null for anything else. */
+    static String attribution(String appeal, String variant) {
+        return appeal != null && appeal.matches("[0-9]{1,15}") && variant != null && variant.matches("[A-D]")
+                ? "appeal:" + appeal + ":" + variant : null;
+    }
+
+    /** An attribution carried through the checkout form, or null when it is not one we wrote. */
+    static String attribution(String carried) {
+        return carried != null && carried.matches("appeal:[0-9]{1,15}:[A-D]") ? carried : null;
+    }
+
     // ---- plans
 
     public List<Plan> plans() {
@@ -201,6 +231,24 @@ public final class Membership implements AutoCloseable {
      * the receipt and queues it by mail, all in one transaction. An archived plan is refused (409).
      */
     Subscription join(Reader reader, long planId, String provider, String providerRef, String actor) {
+        return join(reader, planId, provider, providerRef, actor, null);
+    }
+
+    /** As {@link #join(Reader, long, String, String, String)}, then tells the {@link #onStart} listeners with the attribution. */
+    Subscription join(Reader reader, long planId, String provider, String providerRef, String actor, String attribution) {
+        Subscription s = joinInTransaction(reader, planId, provider, providerRef, actor);
+        Started started = new Started(s.id(), reader.id(), planId, attribution);
+        for (var listener : startListeners) {
+            try {
+                listener.accept(started);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Membership.class).warn("A subscription-start listener failed", e);
+            }
+        }
+        return s;
+    }
+
+    private Subscription joinInTransaction(Reader reader, long planId, String provider, String providerRef, String actor) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             Plan plan = PlanRows.find(h, planId).orElseThrow(() -> WebError.notFound("No such plan."));

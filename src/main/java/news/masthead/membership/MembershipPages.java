@@ -59,7 +59,10 @@ final class MembershipPages {
     }
 
     private void plansPage(Context ctx) {
-        render(ctx, 200, "membership/plans.jte", "Membership", Map.of("plans", membership.activePlans()));
+        Map<String, Object> params = new HashMap<>();
+        params.put("plans", membership.activePlans());
+        params.put("via", Membership.attribution(ctx.queryParam("appeal"), ctx.queryParam("variant")));
+        render(ctx, 200, "membership/plans.jte", "Membership", params);
     }
 
     /** The plan a reader may check out: known and not archived (an archived one is a 409 with a way back). */
@@ -83,8 +86,9 @@ final class MembershipPages {
             ctx.header("Cache-Control", "no-store").redirect(url.get(), HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, 200, "membership/checkout.jte", "Test checkout", Map.of("plan", plan, "reader", reader,
-                "csrf", web.csrf().token(ctx)));
+        Map<String, Object> params = new HashMap<>(Map.of("plan", plan, "reader", reader, "csrf", web.csrf().token(ctx)));
+        params.put("via", Membership.attribution(ctx.queryParam("via")));
+        render(ctx, 200, "membership/checkout.jte", "Test checkout", params);
     }
 
     /** The demo provider's outcome: success starts the membership, failure changes nothing. */
@@ -96,7 +100,8 @@ final class MembershipPages {
         }
         String outcome = ctx.formParam("outcome");
         if ("succeed".equals(outcome)) {
-            Subscription s = membership.join(reader, plan.id(), Membership.DEMO, "demo_" + UUID.randomUUID(), "reader:" + reader.id());
+            Subscription s = membership.join(reader, plan.id(), Membership.DEMO, "demo_" + UUID.randomUUID(), "reader:" + reader.id(),
+                    Membership.attribution(ctx.formParam("via")));
             render(ctx, 200, "membership/welcome.jte", "Welcome", Map.of("plan", plan, "subscription", s));
         } else if ("fail".equals(outcome)) {
             render(ctx, 402, "membership/declined.jte", "Payment declined", Map.of("plan", plan));

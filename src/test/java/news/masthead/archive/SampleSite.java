@@ -149,6 +149,13 @@ final class SampleSite {
         if (member.post("/membership/checkout/" + plan, Map.of("outcome", "succeed")).statusCode() != 200) {
             throw new IllegalStateException("demo checkout refused");
         }
+        // the demo appeal, the member's "Don't show it again" (on the account) and its count
+        app.masthead.appeals().ensureDemoAppeal();
+        long appeal = app.database.jdbi().withHandle(h -> h.createQuery("select min(id) from appeals").mapTo(Long.class).one());
+        if (member.post("/appeals/answer", Map.of("event", "dismiss", "appeal", Long.toString(appeal), "variant", "A", "state", ""))
+                .statusCode() != 200) {
+            throw new IllegalStateException("appeal answer refused");
+        }
         comments(app, articles);
         // the demo's house ads, one shown and clicked (a creative, its day's counts, the ad settings)
         new news.masthead.app.demo.HouseAds(app.masthead.ads()).ensure();

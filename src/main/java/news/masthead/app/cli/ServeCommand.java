@@ -38,6 +38,7 @@ public final class ServeCommand implements Runnable {
             new news.masthead.app.demo.HouseAds(masthead.ads()).ensure();
             new news.masthead.app.demo.EditionsDemo(masthead.newsroom(), masthead.photos(), masthead.magazine(), masthead.partners(),
                     Clock.systemUTC()).load();
+            masthead.appeals().ensureDemoAppeal();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
