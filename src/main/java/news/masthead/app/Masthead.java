@@ -13,6 +13,7 @@ import news.masthead.partners.Partners;
 import news.masthead.appeals.Appeals;
 import news.masthead.migration.Migration;
 import news.masthead.consent.Consent;
+import news.masthead.epaper.Epaper;
 import news.masthead.comments.Comments;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
@@ -79,6 +80,7 @@ public final class Masthead implements AutoCloseable {
     private final Magazine magazine;
     private final Partners partners;
     private final Appeals appeals;
+    private final Epaper epaper;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -160,6 +162,9 @@ public final class Masthead implements AutoCloseable {
         this.appeals = new Appeals(database, web, clock, membership, accounts::currentReader,
                 ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
         membership.onStart(started -> appeals.converted(started.attribution()));
+        this.epaper = new Epaper(database, web, clock, newsroom, null, accounts::currentReader, membership.entitlements(),
+                membership::activePlans, ctx -> accounts.requireStaff(ctx, Role.EDITOR).name(),
+                ctx -> accounts.currentStaff(ctx).isPresent(), () -> site().frame(), () -> site.settings().zone());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -185,7 +190,12 @@ public final class Masthead implements AutoCloseable {
         config.routes.before(ctx -> SecurityHeaders.apply(ctx));
         // refuse an oversized body from its declared length, before anything (the CSRF check) reads it
         config.routes.before(ctx -> {
-            if (ctx.req().getContentLengthLong() > (MAX_UPLOAD_MB + 1) * 1024 * 1024) {
+            // ePaper uploads (print PDFs) may be far larger; their parts stream to temporary files
+            long limit = Epaper.isUpload(ctx) ? epaper.prepareUpload(ctx) : (MAX_UPLOAD_MB + 1) * 1024 * 1024;
+            if (ctx.req().getContentLengthLong() > limit) {
+                if (Epaper.isUpload(ctx)) {
+                    throw WebError.tooLarge("pdf", "That PDF is larger than " + epaper.settings().maxUploadMb() + " MB, the most this site takes.");
+                }
                 throw WebError.tooLarge(null, "That upload is too large: at most " + MAX_UPLOAD_MB + " MB.");
             }
         });
@@ -207,6 +217,7 @@ public final class Masthead implements AutoCloseable {
         magazine.routes(config.routes);
         partners.routes(config.routes);
         appeals.routes(config.routes);
+        epaper.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -246,6 +257,7 @@ public final class Masthead implements AutoCloseable {
         masthead.accounts.start();
         masthead.membership.start();
         masthead.ads.start();
+        masthead.epaper.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -322,6 +334,11 @@ public final class Masthead implements AutoCloseable {
         return ads;
     }
 
+    /** The ePaper: print editions for readers with the {@code epaper} entitlement. */
+    public Epaper epaper() {
+        return epaper;
+    }
+
     /** The photo library (the demo adds its pictures here). */
     public PhotoLibrary photos() {
         return photos;
@@ -354,6 +371,7 @@ public final class Masthead implements AutoCloseable {
         accounts.close();
         membership.close();
         ads.close();
+        epaper.close();
         mailer.close();
         http.stop();
         search.close();
