@@ -107,6 +107,7 @@ public final class Epaper implements AutoCloseable {
     @Override
     public void close() {
         builds.close();
+        images.close();
     }
 
     // ---- making editions

@@ -37,6 +37,11 @@ final class PageImages {
     private final Jdbi jdbi;
     private final PrintingRows rows;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService warming = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "epaper-warm");
+        t.setDaemon(true);
+        return t;
+    });
 
     PageImages(Jdbi jdbi, PrintingRows rows, Clock clock) {
         this.jdbi = jdbi;
@@ -64,6 +69,27 @@ final class PageImages {
                 .bind("id", printingId).bind("page", page).bind("width", width).bind("height", made.height())
                 .bind("bytes", made.bytes()).bind("now", clock.instant()).execute());
         return Optional.of(made);
+    }
+
+    /**
+     * Renders, in the background, what the first reader asks for at once: every page's thumbnail
+     * (the strip) and the front page at screen width. Anything not warmed yet renders on request.
+     */
+    void warm(long printingId, int pages) {
+        warming.submit(() -> {
+            try {
+                image(printingId, 1, SCREEN);
+                for (int page = 1; page <= pages; page++) {
+                    image(printingId, page, THUMBNAIL);
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(PageImages.class).warn("Warming the images of printing {} failed", printingId, e);
+            }
+        });
+    }
+
+    void close() {
+        warming.shutdownNow();
     }
 
     private Optional<Image> stored(long printingId, int page, int width) {

@@ -24,7 +24,7 @@ final class Pagination {
 
     /** Hands each page, in order, to {@code sink} (one page in memory at a time); returns the count. */
     static int split(Path pdf, int firstNumber, Consumer<ProcessedPage> sink) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile(), "", IOUtils.createTempFileOnlyStreamCache())) {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile(), "", cacheFor(pdf))) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             int n = doc.getNumberOfPages();
@@ -34,7 +34,7 @@ final class Pagination {
                 String text = clean(stripper.getText(doc));
                 PDPage page = doc.getPage(i - 1);
                 byte[] single;
-                try (PDDocument one = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+                try (PDDocument one = new PDDocument(IOUtils.createMemoryOnlyStreamCache())) {
                     one.importPage(page);
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     one.save(out);
@@ -45,6 +45,11 @@ final class Pagination {
             }
             return n;
         }
+    }
+
+    /** Streams PDFBox writes (decoded, new) stay in memory for a small PDF, in temporary files for a big one. */
+    static org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction cacheFor(Path pdf) throws IOException {
+        return Files.size(pdf) < 32 * 1024 * 1024 ? IOUtils.createMemoryOnlyStreamCache() : IOUtils.createTempFileOnlyStreamCache();
     }
 
     /** One PDF of the given one-page PDFs in order, written to {@code out}. */

@@ -8,7 +8,6 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -54,7 +53,7 @@ final class PdfCheck {
 
     static Checked check(Path upload) {
         header(upload);
-        try (PDDocument doc = Loader.loadPDF(upload.toFile(), "", IOUtils.createTempFileOnlyStreamCache())) {
+        try (PDDocument doc = Loader.loadPDF(upload.toFile(), "", Pagination.cacheFor(upload))) {
             if (doc.isEncrypted()) {
                 throw encrypted();
             }

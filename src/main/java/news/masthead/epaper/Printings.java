@@ -125,13 +125,12 @@ final class Printings {
 
     private void store(long printingId, ProcessedPage page) {
         rows.insertPage(printingId, page);
-        // the thumbnail strip asks for every page at once: have those ready before anyone looks
-        images.image(printingId, page.number(), PageImages.THUMBNAIL);
     }
 
     private void finish(long id, int pages, Path pdf, List<String> removed) throws IOException {
         String notes = removed.isEmpty() ? "" : "Removed from the PDF: " + String.join(", ", removed) + ".";
         rows.processed(id, pages, Files.size(pdf), sha256(pdf), notes, clock.instant());
+        images.warm(id, pages);
     }
 
     private RuntimeException fail(long id, Exception e) {

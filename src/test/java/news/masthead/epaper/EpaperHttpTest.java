@@ -3,6 +3,7 @@ package news.masthead.epaper;
 import news.masthead.comments.SignedInReader;
 import news.masthead.membership.Plan;
 import news.masthead.newsroom.ArticleDraft;
+import news.masthead.testing.Eventually;
 import news.masthead.testing.RunningMasthead;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -178,17 +179,19 @@ class EpaperHttpTest {
         LocalDate day = LocalDate.of(2026, 10, 8);
         Printing p = epaper.publish(day, BadPdfs.good(2), List.of(), "test");
         String url = "/epaper/images/" + p.id() + "/2/900.jpg";
-        assertThat(renderedImages(p.id())).isEqualTo(2); // the thumbnails, made while processing
+        assertThat(renderedImages(p.id(), 2, 900)).isZero();
         HttpResponse<byte[]> first = bytes(url, member);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/jpeg");
         assertThat(first.body()[0] & 0xff).isEqualTo(0xFF);
         assertThat(first.body()[1] & 0xff).isEqualTo(0xD8);
         assertThat(first.headers().firstValue("Cache-Control").orElse("")).isEqualTo("private, max-age=31536000, immutable");
-        assertThat(renderedImages(p.id())).isEqualTo(3);
+        assertThat(renderedImages(p.id(), 2, 900)).isEqualTo(1);
         HttpResponse<byte[]> again = bytes(url, member);
         assertThat(again.body()).isEqualTo(first.body());
-        assertThat(renderedImages(p.id())).isEqualTo(3);
+        assertThat(renderedImages(p.id(), 2, 900)).isEqualTo(1);
+        // the front page and the thumbnails are made in the background once the printing is processed
+        Eventually.awaitTrue("warmed images", () -> renderedImages(p.id(), 1, 900) == 1 && renderedImages(p.id(), 2, 240) == 1);
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(bytes(url, member, "If-None-Match", etag).statusCode()).isEqualTo(304);
         assertThat(bytes("/epaper/images/" + p.id() + "/2/901.jpg", member).statusCode()).isEqualTo(404);
@@ -289,9 +292,10 @@ class EpaperHttpTest {
         assertThat(page.body()).contains("Upload the print PDF").contains("enctype=\"multipart/form-data\"");
     }
 
-    static long renderedImages(long printingId) {
-        return app.database.jdbi().withHandle(h -> h.createQuery("select count(*) from epaper_page_images where printing_id = :id")
-                .bind("id", printingId).mapTo(Long.class).one());
+    static long renderedImages(long printingId, int page, int width) {
+        return app.database.jdbi().withHandle(h -> h.createQuery(
+                        "select count(*) from epaper_page_images where printing_id = :id and page = :page and width = :width")
+                .bind("id", printingId).bind("page", page).bind("width", width).mapTo(Long.class).one());
     }
 
     static java.nio.file.Path file(byte[] pdf) {
