@@ -107,7 +107,7 @@ final class Builds implements AutoCloseable {
         if (composer == null || settings.buildAt() == null) {
             return false;
         }
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone.get()));
+        ZonedDateTime now = clock.instant().atZone(zone.get());
         LocalDate today = now.toLocalDate();
         if (now.toLocalTime().isBefore(settings.buildAt()) || rows.anyOfDay(today, "upload") || rows.anyOfDay(today, "newsroom")) {
             return false;

@@ -254,7 +254,7 @@ public final class Epaper implements AutoCloseable {
 
     /** Today in the site's time zone. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone.get()));
+        return LocalDate.ofInstant(clock.instant(), zone.get());
     }
 
     // ---- settings
