@@ -193,7 +193,9 @@ public final class Epaper implements AutoCloseable {
         return rows.find(id);
     }
 
+    /** A day's printings, newest first; ones stuck processing for over an hour are marked failed first. */
     public List<Printing> printings(LocalDate day) {
+        printings.failStale();
         return rows.ofDay(day);
     }
 

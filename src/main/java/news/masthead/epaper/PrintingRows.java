@@ -173,6 +173,12 @@ final class PrintingRows {
         });
     }
 
+    /** Printings still processing since before {@code before}: their node stopped mid-way. */
+    List<Long> stale(Instant before) {
+        return jdbi.withHandle(h -> h.createQuery("select id from epaper_printings where status = 'processing' and created_at < :before")
+                .bind("before", before).mapTo(Long.class).list());
+    }
+
     /** The atomic switch: the printing becomes what readers see for its day, in one transaction. */
     boolean publish(long printingId, Instant now) {
         return jdbi.inTransaction(h -> {

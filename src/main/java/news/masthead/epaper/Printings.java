@@ -143,6 +143,16 @@ final class Printings {
         return e instanceof WebError w ? w : WebError.badRequest("pdf", message + " Nothing was published.");
     }
 
+    /**
+     * Marks printings that have been processing for over an hour failed: the node making them stopped
+     * (a restart), and the desk would otherwise wait for them for ever.
+     */
+    void failStale() {
+        for (long id : rows.stale(clock.instant().minus(java.time.Duration.ofHours(1)))) {
+            rows.failed(id, "Processing stopped before it finished (the server restarted?). Upload or build it again.", clock.instant());
+        }
+    }
+
     /** Marks a printing failed from outside (a build that could not compose). */
     void failed(long id, String message) {
         rows.failed(id, message, clock.instant());

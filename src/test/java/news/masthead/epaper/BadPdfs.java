@@ -74,6 +74,15 @@ final class BadPdfs {
         });
     }
 
+    /** A valid PDF of about {@code megabytes} MB: a page and a stream of random (incompressible) bytes. */
+    static byte[] large(int megabytes) {
+        byte[] noise = new byte[megabytes * 1024 * 1024];
+        new java.util.Random(7).nextBytes(noise);
+        return change(good(1), doc -> doc.getDocumentCatalog().getCOSObject().setItem(
+                org.apache.pdfbox.cos.COSName.getPDFName("PieceInfo"),
+                new org.apache.pdfbox.pdmodel.common.PDStream(doc, new ByteArrayInputStream(noise)).getCOSObject()));
+    }
+
     static byte[] truncated() {
         byte[] good = good(3);
         return Arrays.copyOf(good, good.length * 2 / 3);

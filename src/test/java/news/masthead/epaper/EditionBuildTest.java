@@ -95,6 +95,20 @@ class EditionBuildTest {
     }
 
     @Test
+    void aPrintingLeftProcessingByAStoppedNodeIsMarkedFailedAfterAnHour() {
+        LocalDate day = LocalDate.of(2026, 9, 4);
+        long stuck = database.jdbi().withHandle(h -> h.createQuery("""
+                        insert into epaper_printings (day, status, source, made_by, created_at)
+                        values (:day, 'processing', 'upload: whole edition', 'Ed', :at) returning id""")
+                .bind("day", day).bind("at", clock.instant().minus(java.time.Duration.ofMinutes(61))).mapTo(Long.class).one());
+        assertThat(epaper.printings(day)).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(stuck);
+            assertThat(p.status()).isEqualTo(Printing.FAILED);
+            assertThat(p.error()).contains("restarted");
+        });
+    }
+
+    @Test
     void anEditionWithNoStoriesIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> epaper.build(LocalDate.of(2026, 9, 3), List.of(), "Ed", true))
                 .hasMessageContaining("at least one story");

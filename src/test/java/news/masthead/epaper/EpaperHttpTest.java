@@ -128,6 +128,18 @@ class EpaperHttpTest {
     }
 
     @Test
+    void aPrintSizedPdfLargerThanOtherUploadsGoesThroughAndComesBackByteForByte() throws Exception {
+        LocalDate day = LocalDate.of(2026, 10, 13);
+        byte[] big = BadPdfs.large(40); // more than the 27 MB other forms may send
+        HttpResponse<String> r = desk.upload("/admin/epaper/editions/pdf", big, Map.of("day", day.toString(), "publish", "on"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        HttpResponse<byte[]> pdf = bytes("/epaper/" + day + "/edition.pdf", member);
+        assertThat(pdf.body()).isEqualTo(big);
+        assertThat(app.database.jdbi().withHandle(h -> h.createQuery("select count(*) from epaper_pdf_chunks where printing_id = :id")
+                .bind("id", epaper.edition(day).orElseThrow().printingId()).mapTo(Integer.class).one())).isEqualTo(41);
+    }
+
+    @Test
     void javaScriptIsStrippedAndTheEditorIsTold() throws IOException {
         LocalDate day = LocalDate.of(2026, 10, 5);
         HttpResponse<String> r = desk.upload("/admin/epaper/editions/pdf", BadPdfs.javaScriptOpenAction(), Map.of("day", day.toString(), "publish", "on"));
