@@ -135,8 +135,9 @@ class EpaperHttpTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         HttpResponse<byte[]> pdf = bytes("/epaper/" + day + "/edition.pdf", member);
         assertThat(pdf.body()).isEqualTo(big);
-        assertThat(app.database.jdbi().withHandle(h -> h.createQuery("select count(*) from epaper_pdf_chunks where printing_id = :id")
-                .bind("id", epaper.edition(day).orElseThrow().printingId()).mapTo(Integer.class).one())).isEqualTo(41);
+        int chunks = app.database.jdbi().withHandle(h -> h.createQuery("select count(*) from epaper_pdf_chunks where printing_id = :id")
+                .bind("id", epaper.edition(day).orElseThrow().printingId()).mapTo(Integer.class).one());
+        assertThat(chunks).isEqualTo(41);
     }
 
     @Test
