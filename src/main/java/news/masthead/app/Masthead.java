@@ -13,7 +13,11 @@ import news.masthead.partners.Partners;
 import news.masthead.appeals.Appeals;
 import news.masthead.migration.Migration;
 import news.masthead.consent.Consent;
+import news.masthead.epaper.Composer;
 import news.masthead.epaper.Epaper;
+import news.masthead.epaper.Placement;
+import news.masthead.press.Composition;
+import news.masthead.press.Press;
 import news.masthead.comments.Comments;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
@@ -48,6 +52,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -162,10 +168,28 @@ public final class Masthead implements AutoCloseable {
         this.appeals = new Appeals(database, web, clock, membership, accounts::currentReader,
                 ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
         membership.onStart(started -> appeals.converted(started.attribution()));
-        this.epaper = new Epaper(database, web, clock, newsroom, null, accounts::currentReader, membership.entitlements(),
+        Press press = new Press(newsroom, photos, () -> site.settings().name(), clock, site.settings().zone());
+        this.epaper = new Epaper(database, web, clock, newsroom, composer(press), accounts::currentReader, membership.entitlements(),
                 membership::activePlans, ctx -> accounts.requireStaff(ctx, Role.EDITOR).name(),
                 ctx -> accounts.currentStaff(ctx).isPresent(), () -> site().frame(), () -> site.settings().zone());
         this.http = Javalin.create(config -> configure(config, web));
+    }
+
+    /** The press lays out editions from the newsroom; the ePaper publishes them. */
+    private static Composer composer(Press press) {
+        return new Composer() {
+            @Override
+            public List<Long> defaultStories(LocalDate day) {
+                return press.defaultStories(day);
+            }
+
+            @Override
+            public Composed compose(LocalDate day, List<Long> articleIds) {
+                Composition c = press.compose(day, articleIds);
+                return new Composed(c.pdf(), c.placements().stream()
+                        .map(p -> new Placement(p.articleId(), p.headline(), p.page())).toList());
+            }
+        };
     }
 
     private void configure(JavalinConfig config, Web web) {

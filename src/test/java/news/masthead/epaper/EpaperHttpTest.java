@@ -298,6 +298,29 @@ class EpaperHttpTest {
     }
 
     @Test
+    void anEditorBuildsTheEditionFromTheNewsroomThroughThePress() {
+        app.masthead.newsroom().saveSection(null, "town", "Town", "", 2);
+        long first = app.masthead.newsroom().create(ArticleDraft.of("Ferry timetable changes", "", "Boats leave earlier from Monday.", "town"), null);
+        long second = app.masthead.newsroom().create(ArticleDraft.of("Choir sings for the harbour", "", "A concert on the pier.", "town"), null);
+        app.masthead.newsroom().publish(first, null);
+        app.masthead.newsroom().publish(second, null);
+        LocalDate day = epaper.today();
+        HttpResponse<String> desk = EpaperHttpTest.desk.browser().get("/admin/epaper?day=" + day);
+        assertThat(desk.body()).contains("Build from the newsroom").contains("Ferry timetable changes");
+        HttpResponse<String> started = EpaperHttpTest.desk.browser().post("/admin/epaper/builds",
+                Map.of("day", day.toString(), "more", first + ", " + second, "publish", "on"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+        assertThat(EpaperDesk.notice(started)).contains("Building the edition");
+        Eventually.awaitTrue("the built edition is live", () -> epaper.edition(day).map(e -> e.source().startsWith("newsroom")).orElse(false));
+        Edition edition = epaper.edition(day).orElseThrow();
+        assertThat(epaper.placements(edition.printingId())).extracting(Placement::articleId).contains(first, second);
+        HttpResponse<String> story = asMember("/epaper/" + day + "/articles/" + second);
+        assertThat(story.statusCode()).isEqualTo(200);
+        assertThat(story.body()).contains("A concert on the pier.");
+        assertThat(asMember("/epaper/" + day + "?q=ferry").body()).contains("<mark>");
+    }
+
+    @Test
     void theDeskNeedsAnEditor() {
         assertThat(app.get("/admin/epaper").statusCode()).isIn(302, 303, 401);
         HttpResponse<String> page = desk.browser().get("/admin/epaper");
