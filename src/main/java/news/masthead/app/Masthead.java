@@ -13,6 +13,11 @@ import news.masthead.partners.Partners;
 import news.masthead.appeals.Appeals;
 import news.masthead.migration.Migration;
 import news.masthead.consent.Consent;
+import news.masthead.epaper.Composer;
+import news.masthead.epaper.Epaper;
+import news.masthead.epaper.Placement;
+import news.masthead.press.Composition;
+import news.masthead.press.Press;
 import news.masthead.comments.Comments;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
@@ -47,6 +52,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,6 +86,7 @@ public final class Masthead implements AutoCloseable {
     private final Magazine magazine;
     private final Partners partners;
     private final Appeals appeals;
+    private final Epaper epaper;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -160,7 +168,28 @@ public final class Masthead implements AutoCloseable {
         this.appeals = new Appeals(database, web, clock, membership, accounts::currentReader,
                 ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
         membership.onStart(started -> appeals.converted(started.attribution()));
+        Press press = new Press(newsroom, photos, () -> site.settings().name(), clock, site.settings().zone());
+        this.epaper = new Epaper(database, web, clock, newsroom, composer(press), accounts::currentReader, membership.entitlements(),
+                membership::activePlans, ctx -> accounts.requireStaff(ctx, Role.EDITOR).name(),
+                ctx -> accounts.currentStaff(ctx).isPresent(), () -> site().frame(), () -> site.settings().zone());
         this.http = Javalin.create(config -> configure(config, web));
+    }
+
+    /** The press lays out editions from the newsroom; the ePaper publishes them. */
+    private static Composer composer(Press press) {
+        return new Composer() {
+            @Override
+            public List<Long> defaultStories(LocalDate day) {
+                return press.defaultStories(day);
+            }
+
+            @Override
+            public Composed compose(LocalDate day, List<Long> articleIds) {
+                Composition c = press.compose(day, articleIds);
+                return new Composed(c.pdf(), c.placements().stream()
+                        .map(p -> new Placement(p.articleId(), p.headline(), p.page())).toList());
+            }
+        };
     }
 
     private void configure(JavalinConfig config, Web web) {
@@ -185,7 +214,12 @@ public final class Masthead implements AutoCloseable {
         config.routes.before(ctx -> SecurityHeaders.apply(ctx));
         // refuse an oversized body from its declared length, before anything (the CSRF check) reads it
         config.routes.before(ctx -> {
-            if (ctx.req().getContentLengthLong() > (MAX_UPLOAD_MB + 1) * 1024 * 1024) {
+            // ePaper uploads (print PDFs) may be far larger; their parts stream to temporary files
+            long limit = Epaper.isUpload(ctx) ? epaper.prepareUpload(ctx) : (MAX_UPLOAD_MB + 1) * 1024 * 1024;
+            if (ctx.req().getContentLengthLong() > limit) {
+                if (Epaper.isUpload(ctx)) {
+                    throw WebError.tooLarge("pdf", "That PDF is larger than " + epaper.settings().maxUploadMb() + " MB, the most this site takes.");
+                }
                 throw WebError.tooLarge(null, "That upload is too large: at most " + MAX_UPLOAD_MB + " MB.");
             }
         });
@@ -207,6 +241,7 @@ public final class Masthead implements AutoCloseable {
         magazine.routes(config.routes);
         partners.routes(config.routes);
         appeals.routes(config.routes);
+        epaper.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -246,6 +281,7 @@ public final class Masthead implements AutoCloseable {
         masthead.accounts.start();
         masthead.membership.start();
         masthead.ads.start();
+        masthead.epaper.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -322,6 +358,11 @@ public final class Masthead implements AutoCloseable {
         return ads;
     }
 
+    /** The ePaper: print editions for readers with the {@code epaper} entitlement. */
+    public Epaper epaper() {
+        return epaper;
+    }
+
     /** The photo library (the demo adds its pictures here). */
     public PhotoLibrary photos() {
         return photos;
@@ -354,6 +395,7 @@ public final class Masthead implements AutoCloseable {
         accounts.close();
         membership.close();
         ads.close();
+        epaper.close();
         mailer.close();
         http.stop();
         search.close();

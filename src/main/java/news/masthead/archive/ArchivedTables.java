@@ -115,7 +115,15 @@ final class ArchivedTables {
             Table.of("appeals", "id"),
             Table.of("appeal_variants", "appeal_id", "key"),
             Table.of("appeal_choices", "reader_id", "appeal_id"),
-            Table.of("appeal_counts", "appeal_id", "variant", "day", "event"));
+            Table.of("appeal_counts", "appeal_id", "variant", "day", "event"),
+            // ePaper (V140): every printing with its PDF (in chunks), its pages (one-page PDFs and text), where
+            // built stories sit, and which printing is live each day; the settings row
+            Table.of("epaper_printings", "id"),
+            Table.of("epaper_editions", "day"),
+            Table.of("epaper_pdf_chunks", "printing_id", "seq"),
+            Table.of("epaper_pages", "printing_id", "page"),
+            Table.of("epaper_placements", "printing_id", "position"),
+            Table.of("epaper_settings", "id").singletonRow());
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.ofEntries(
@@ -129,6 +137,7 @@ final class ArchivedTables {
             Map.entry("outbox", "each node's search index is rebuilt; the import writes one entry per published article"),
             Map.entry("consent_key", "a secret; the new site signs consent cookies with its own key, so readers are asked again"),
             Map.entry("flyway_schema_history", "the target's migrations are its own"),
+            Map.entry("epaper_page_images", "derived: rendered again from the pages' PDFs on first view"),
             Map.entry("scheduled_tasks", "db-scheduler's run state; each node schedules its recurring jobs again when it starts"));
 
     static Optional<Table> named(String name) {

@@ -163,6 +163,11 @@ final class SampleSite {
         app.get("/ads/c/" + app.masthead.ads().creatives().getFirst().id());
         app.masthead.ads().flushCounts();
         editions(app, articles, logo);
+        // an ePaper: a built edition (its PDF, pages and a placed story), live, and an upload left as a draft
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 2);
+        app.masthead.epaper().publish(day, news.masthead.epaper.DemoPrint.pdf("Sample", day, 2),
+                List.of(new news.masthead.epaper.Placement(articles.getFirst(), "A placed story", 1)), "newsroom");
+        app.masthead.epaper().publish(day.plusDays(1), news.masthead.epaper.DemoPrint.pdf("Sample", day, 1), List.of(), "upload");
         fromGhost(app);
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));

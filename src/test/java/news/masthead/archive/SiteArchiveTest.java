@@ -177,7 +177,8 @@ class SiteArchiveTest {
         try (Stream<Path> files = Files.list(archive.resolve("media"))) {
             List<Path> media = files.toList();
             long distinct = source.database.jdbi().withHandle(h -> h.createQuery("""
-                    select count(*) from (select sha256(bytes) from photos union select sha256(bytes) from photo_renditions) b""")
+                    select count(*) from (select sha256(bytes) from photos union select sha256(bytes) from photo_renditions
+                                          union select sha256(bytes) from epaper_pdf_chunks union select sha256(pdf) from epaper_pages) b""")
                     .mapTo(Long.class).one());
             assertThat(media).hasSize((int) distinct).hasSize((int) exported.mediaFiles()).hasSizeGreaterThan(4);
             for (Path file : media) {

@@ -39,6 +39,7 @@ public final class ServeCommand implements Runnable {
             new news.masthead.app.demo.EditionsDemo(masthead.newsroom(), masthead.photos(), masthead.magazine(), masthead.partners(),
                     Clock.systemUTC()).load();
             masthead.appeals().ensureDemoAppeal();
+            masthead.epaper().ensureDemoEdition(masthead.site().settings().name());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
