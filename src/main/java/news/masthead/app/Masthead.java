@@ -11,6 +11,7 @@ import news.masthead.ads.Ads;
 import news.masthead.migration.Migration;
 import news.masthead.consent.Consent;
 import news.masthead.comments.Comments;
+import news.masthead.privacy.Privacy;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
 import news.masthead.platform.cache.PageCache;
@@ -70,6 +71,7 @@ public final class Masthead implements AutoCloseable {
     private final Membership membership;
     private final Comments comments;
     private final Ads ads;
+    private final Privacy privacy;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -129,6 +131,10 @@ public final class Masthead implements AutoCloseable {
         this.ads = new Ads(database, photos, web, clock,
                 ctx -> accounts.currentReader(ctx).map(r -> membership.entitlements().of(r, clock.instant())).orElse(java.util.Set.of()),
                 ctx -> accounts.requireStaff(ctx, Role.EDITOR).name());
+        this.privacy = new Privacy(database, web, clock, mailer, accounts, membership, comments, consent, site::frame,
+                ctx -> accounts.requireStaff(ctx, Role.ADMIN).name());
+        comments.auditTo(privacy.audit());
+        membership.auditTo(privacy.audit());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -173,6 +179,7 @@ public final class Masthead implements AutoCloseable {
         membership.routes(config.routes);
         comments.routes(config.routes);
         ads.routes(config.routes);
+        privacy.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -199,6 +206,7 @@ public final class Masthead implements AutoCloseable {
         masthead.accounts.start();
         masthead.membership.start();
         masthead.ads.start();
+        masthead.privacy.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -265,6 +273,11 @@ public final class Masthead implements AutoCloseable {
         return consent;
     }
 
+    /** Readers' data export and erasure, the staff audit log, the retention job. */
+    public Privacy privacy() {
+        return privacy;
+    }
+
     /** Plans, subscriptions and payments; {@code membership().entitlements()} answers what a reader may get. */
     public Membership membership() {
         return membership;
@@ -287,6 +300,7 @@ public final class Masthead implements AutoCloseable {
         accounts.close();
         membership.close();
         ads.close();
+        privacy.close();
         mailer.close();
         http.stop();
         search.close();

@@ -103,7 +103,10 @@ final class ArchivedTables {
             // ads (V125): creatives (each image a library photo), their daily counts, the ad settings
             Table.of("ad_creatives", "id"),
             Table.of("ad_daily_counts", "creative_id", "day"),
-            Table.of("ad_settings", "id").singletonRow());
+            Table.of("ad_settings", "id").singletonRow(),
+            // privacy (V135): the staff audit log, and the privacy settings (no row until an admin saves them)
+            Table.of("staff_audit", "id"),
+            Table.of("privacy_settings", "id"));
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.ofEntries(

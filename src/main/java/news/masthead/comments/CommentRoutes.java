@@ -190,8 +190,8 @@ final class CommentRoutes {
         }
         long id = id(ctx, "commentId");
         switch (decision) {
-            case "approve" -> comments.approve(id);
-            case "reject" -> comments.reject(id);
+            case "approve" -> comments.approve(id, staff);
+            case "reject" -> comments.reject(id, staff);
             case "ban" -> comments.ban(id, staff);
             default -> throw WebError.notFound();
         }

@@ -42,6 +42,18 @@ public final class Comments {
     static final Duration FLOOD_GAP = Duration.ofSeconds(20);
     static final int PER_HOUR = 20;
     static final String CLOSED = "Comments are closed.";
+    /** The comments loader the article page links, with its content hash (cached for a year). */
+    public static final String SCRIPT_URL = new news.masthead.platform.web.Assets().url("comments.js");
+    /** The name an erased reader's kept comments show. */
+    public static final String DELETED_READER = "Deleted reader";
+
+    /** What becomes of an erased reader's comments (a site setting the privacy feature keeps). */
+    public enum Erasure {
+        /** The comments stay, under the name "Deleted reader". */
+        ANONYMISE,
+        /** The comments' text goes; each place in its thread stays as "Comment deleted." */
+        REMOVE
+    }
 
     private final Database database;
     private final Newsroom newsroom;
@@ -52,6 +64,7 @@ public final class Comments {
     private final Supplier<String> baseUrl;
     private final CommentRows rows = new CommentRows();
     private final CommentRoutes routes;
+    private volatile news.masthead.platform.audit.StaffAudit audit = news.masthead.platform.audit.StaffAudit.NONE;
 
     /**
      * @param isMember     whether a reader is a member, for the {@code members} policy; until a
@@ -78,6 +91,25 @@ public final class Comments {
 
     public void routes(RoutesConfig config) {
         routes.register(config);
+    }
+
+    /** Where staff moderation (approve, reject, ban) is recorded, in the same transaction. */
+    public void auditTo(news.masthead.platform.audit.StaffAudit audit) {
+        this.audit = java.util.Objects.requireNonNull(audit);
+    }
+
+    /** Everything comments keeps about a reader, as plain values for their data export. */
+    public Map<String, Object> exportFor(long readerId) {
+        return database.jdbi().withHandle(h -> rows.export(h, readerId));
+    }
+
+    /**
+     * Forgets a reader whose account is being erased: their comments are anonymised or removed as
+     * {@code erasure} says, their reply-mail address, reports and ban go. Returns how many comments
+     * were changed; calling it again changes nothing more.
+     */
+    public int forgetReader(long readerId, Erasure erasure) {
+        return database.jdbi().inTransaction(h -> rows.forget(h, readerId, erasure == Erasure.REMOVE, DELETED_READER, clock.instant()));
     }
 
     /** Shown comments per article (deleted, held and rejected ones not counted); absent ids count 0. */
@@ -250,8 +282,14 @@ public final class Comments {
 
     /** Staff shows a held comment (or keeps a reported one, clearing its reports). */
     public void approve(long commentId) {
+        approve(commentId, null);
+    }
+
+    /** As {@link #approve(long)}, recorded in the audit log under {@code staffName} (when not null). */
+    public void approve(long commentId, String staffName) {
         database.jdbi().useTransaction(h -> {
             Comment c = rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
+            audited(h, staffName, "comment.approve", c);
             rows.setStatus(h, commentId, "shown");
             rows.clearReports(h, commentId);
             if (c.held() && c.parentId() != null) {
@@ -262,8 +300,14 @@ public final class Comments {
 
     /** Staff rejects a comment: it is no longer shown to anyone. */
     public void reject(long commentId) {
+        reject(commentId, null);
+    }
+
+    /** As {@link #reject(long)}, recorded in the audit log under {@code staffName} (when not null). */
+    public void reject(long commentId, String staffName) {
         database.jdbi().useTransaction(h -> {
-            rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
+            Comment c = rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
+            audited(h, staffName, "comment.reject", c);
             rows.setStatus(h, commentId, "rejected");
         });
     }
@@ -272,6 +316,7 @@ public final class Comments {
     public void ban(long commentId, String staffName) {
         database.jdbi().useTransaction(h -> {
             Comment c = rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
+            audited(h, staffName, "comment.ban", c);
             rows.ban(h, c.readerId(), staffName, clock.instant());
             rows.setStatus(h, commentId, "rejected");
         });
@@ -300,6 +345,13 @@ public final class Comments {
 
     public Comment find(long commentId) {
         return database.jdbi().withHandle(h -> rows.find(h, commentId)).orElseThrow(() -> WebError.notFound("There is no such comment."));
+    }
+
+    private void audited(org.jdbi.v3.core.Handle h, String staffName, String action, Comment c) {
+        if (staffName != null) {
+            audit.record(h, new news.masthead.platform.audit.StaffAction(news.masthead.platform.audit.StaffAction.staff(staffName),
+                    action, c.readerId(), "comment " + c.id() + " on article " + c.articleId()));
+        }
     }
 
     // ---- rules
