@@ -168,6 +168,7 @@ public final class Masthead implements AutoCloseable {
         web.errors().register(config.routes);
         metrics.install(config);
         new Health(database, web.json(), search::changesBehind).routes(config.routes);
+        config.routes.get("/csrf", web.csrf()::serve);
         accounts.routes(config.routes);
         mailer.routes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.ADMIN).name());
         admin.routes(config.routes);

@@ -53,7 +53,8 @@ final class ConsentRoutes {
         body.put("decided", choice.isPresent());
         body.put("granted", choice.map(c -> c.granted().stream().map(Category::key).toList()).orElse(List.of()));
         body.put("gpc", Consent.gpc(ctx));
-        body.put("csrf", web.csrf().token(ctx));
+        // only a token the browser already has: minting here would race the page's other scripts (csrf.js mints)
+        body.put("csrf", web.csrf().existing(ctx));
         body.put("scripts", scripts(allowed));
         ctx.json(body);
     }

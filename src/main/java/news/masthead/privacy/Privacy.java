@@ -126,7 +126,7 @@ public final class Privacy implements AutoCloseable {
      */
     public boolean erase(long readerId, String actor) {
         return jdbi.withHandle(lock -> {
-            lock.createQuery("select pg_advisory_lock(8135, :id)").bind("id", (int) readerId).mapTo(Object.class).findOne();
+            lock.execute("select pg_advisory_lock(8135, ?)", (int) readerId);
             try {
                 Optional<Reader> reader = accounts.reader(readerId);
                 if (reader.isEmpty()) {
@@ -150,7 +150,7 @@ public final class Privacy implements AutoCloseable {
                 log.info("Reader {} erased by {}: {}", readerId, actor, detail);
                 return true;
             } finally {
-                lock.createQuery("select pg_advisory_unlock(8135, :id)").bind("id", (int) readerId).mapTo(Boolean.class).one();
+                lock.execute("select pg_advisory_unlock(8135, ?)", (int) readerId);
             }
         });
     }
