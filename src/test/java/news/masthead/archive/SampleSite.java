@@ -155,6 +155,10 @@ final class SampleSite {
         app.get("/ads/fill?slots=top");
         app.get("/ads/c/" + app.masthead.ads().creatives().getFirst().id());
         app.masthead.ads().flushCounts();
+        // privacy: the settings row (the staff audit log already holds the comment ban above)
+        app.database.jdbi().useHandle(h -> h.execute("""
+                insert into privacy_settings (id, comment_erasure, keep_sign_in_links_days, keep_login_attempts_days, keep_sent_mail_days)
+                values (1, 'remove', 2, 3, 45)"""));
         fromGhost(app);
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));
