@@ -134,6 +134,10 @@ public final class Masthead implements AutoCloseable {
         this.privacy = new Privacy(database, web, clock, mailer, accounts, membership, comments, consent, site::frame,
                 ctx -> accounts.requireStaff(ctx, Role.ADMIN).name());
         comments.auditTo(privacy.audit());
+        // comment counts on list pages are rendered into the cached pages: purge the article's key (every
+        // list carries the keys of the articles it shows) when its count may have changed
+        site.showCommentCounts(comments::count);
+        comments.onCountChange(articleId -> invalidationBus.publish("article:" + articleId));
         membership.auditTo(privacy.audit());
         this.http = Javalin.create(config -> configure(config, web));
     }

@@ -235,4 +235,17 @@ final class CommentRows {
                 where reader_id = :r and (author_name <> :name or notify_email is not null)""")
                 .bind("name", anonymousName).bind("r", readerId).execute();
     }
+
+    /** Every scope of one kind that sets something, by id. */
+    Map<Long, Setting> settings(Handle h, String scope) {
+        Map<Long, Setting> out = new java.util.LinkedHashMap<>();
+        h.createQuery("select scope_id, policy, close_after_days from comment_settings where scope = :s order by scope_id")
+                .bind("s", scope)
+                .map((rs, ctx) -> {
+                    int days = rs.getInt("close_after_days");
+                    Integer closeAfter = rs.wasNull() ? null : days;
+                    return Map.entry(rs.getLong("scope_id"), new Setting(Policy.parse(rs.getString("policy")).orElse(null), closeAfter));
+                }).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
 }

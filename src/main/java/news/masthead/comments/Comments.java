@@ -65,6 +65,7 @@ public final class Comments {
     private final CommentRows rows = new CommentRows();
     private final CommentRoutes routes;
     private volatile news.masthead.platform.audit.StaffAudit audit = news.masthead.platform.audit.StaffAudit.NONE;
+    private final List<java.util.function.LongConsumer> countListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param isMember     whether a reader is a member, for the {@code members} policy; until a
@@ -98,6 +99,24 @@ public final class Comments {
         this.audit = java.util.Objects.requireNonNull(audit);
     }
 
+    /**
+     * Called with an article's id after a change that may alter how many comments readers see under it
+     * (posted and shown, approved, rejected, deleted, an author's comments removed). {@code app} purges
+     * the cached pages that show the count.
+     */
+    public void onCountChange(java.util.function.LongConsumer listener) {
+        countListeners.add(listener);
+    }
+
+    private void countChanged(long articleId) {
+        countListeners.forEach(l -> l.accept(articleId));
+    }
+
+    /** How many comments readers see under one article (deleted, held and rejected ones not counted). */
+    public int count(long articleId) {
+        return counts(List.of(articleId)).getOrDefault(articleId, 0);
+    }
+
     /** Everything comments keeps about a reader, as plain values for their data export. */
     public Map<String, Object> exportFor(long readerId) {
         return database.jdbi().withHandle(h -> rows.export(h, readerId));
@@ -109,7 +128,16 @@ public final class Comments {
      * were changed; calling it again changes nothing more.
      */
     public int forgetReader(long readerId, Erasure erasure) {
-        return database.jdbi().inTransaction(h -> rows.forget(h, readerId, erasure == Erasure.REMOVE, DELETED_READER, clock.instant()));
+        List<Long> articles = new ArrayList<>();
+        int changed = database.jdbi().inTransaction(h -> {
+            articles.addAll(h.createQuery("select distinct article_id from comments where reader_id = :r").bind("r", readerId)
+                    .mapTo(Long.class).list());
+            return rows.forget(h, readerId, erasure == Erasure.REMOVE, DELETED_READER, clock.instant());
+        });
+        if (erasure == Erasure.REMOVE) {
+            articles.forEach(this::countChanged);
+        }
+        return changed;
     }
 
     /** Shown comments per article (deleted, held and rejected ones not counted); absent ids count 0. */
@@ -178,6 +206,27 @@ public final class Comments {
         database.jdbi().useHandle(h -> rows.setCloseAfterDays(h, "section", sectionId, days));
     }
 
+    /** What the site, each section and each article that sets anything says, for the settings page. */
+    public List<ScopeSetting> settings() {
+        return database.jdbi().withHandle(h -> {
+            List<ScopeSetting> out = new ArrayList<>();
+            CommentRows.Setting site = rows.setting(h, "site", 0).orElse(new CommentRows.Setting(null, null));
+            out.add(new ScopeSetting("site", 0, "Whole site", site.policy(), site.closeAfterDays()));
+            Map<Long, CommentRows.Setting> sections = rows.settings(h, "section");
+            for (news.masthead.newsroom.Section section : newsroom.sections()) {
+                CommentRows.Setting set = sections.getOrDefault(section.id(), new CommentRows.Setting(null, null));
+                out.add(new ScopeSetting("section", section.id(), section.name(), set.policy(), set.closeAfterDays()));
+            }
+            rows.settings(h, "article").forEach((id, set) -> {
+                if (set.policy() != null) {
+                    String name = newsroom.live(id).map(a -> a.headline() + " (article " + id + ")").orElse("Article " + id);
+                    out.add(new ScopeSetting("article", id, name, set.policy(), null));
+                }
+            });
+            return out;
+        });
+    }
+
     /** Staff closes comments on an article (existing ones stay visible). */
     public void close(long articleId, String staffName) {
         article(articleId);
@@ -231,7 +280,11 @@ public final class Comments {
             }
             return newId;
         });
-        return find(id);
+        Comment posted = find(id);
+        if (!posted.held()) {
+            countChanged(articleId);
+        }
+        return posted;
     }
 
     /** The author edits their comment within {@link #EDIT_WINDOW}; the rules apply again. */
@@ -249,17 +302,21 @@ public final class Comments {
             String held = c.byStaff() ? null : heldBecause(h, reader, cleaned);
             rows.edit(h, commentId, cleaned, CommentText.html(cleaned), held == null ? null : "held", held, now);
         });
-        return find(commentId);
+        Comment edited = find(commentId);
+        countChanged(edited.articleId());
+        return edited;
     }
 
     /** The author deletes their comment: its place stays in the thread as "Comment deleted." */
     public void delete(Reader reader, long commentId) {
-        database.jdbi().useTransaction(h -> {
+        long article = database.jdbi().inTransaction(h -> {
             Comment c = own(h, reader, commentId);
             if (!c.deleted()) {
                 rows.delete(h, commentId, clock.instant());
             }
+            return c.articleId();
         });
+        countChanged(article);
     }
 
     /** A reader reports a comment to staff; reporting the same one twice counts once. */
@@ -287,7 +344,7 @@ public final class Comments {
 
     /** As {@link #approve(long)}, recorded in the audit log under {@code staffName} (when not null). */
     public void approve(long commentId, String staffName) {
-        database.jdbi().useTransaction(h -> {
+        countChanged(database.jdbi().inTransaction(h -> {
             Comment c = rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
             audited(h, staffName, "comment.approve", c);
             rows.setStatus(h, commentId, "shown");
@@ -295,7 +352,8 @@ public final class Comments {
             if (c.held() && c.parentId() != null) {
                 notifyParent(h, c.parentId(), c.id(), null, article(c.articleId()));
             }
-        });
+            return c.articleId();
+        }));
     }
 
     /** Staff rejects a comment: it is no longer shown to anyone. */
@@ -305,21 +363,23 @@ public final class Comments {
 
     /** As {@link #reject(long)}, recorded in the audit log under {@code staffName} (when not null). */
     public void reject(long commentId, String staffName) {
-        database.jdbi().useTransaction(h -> {
+        countChanged(database.jdbi().inTransaction(h -> {
             Comment c = rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
             audited(h, staffName, "comment.reject", c);
             rows.setStatus(h, commentId, "rejected");
-        });
+            return c.articleId();
+        }));
     }
 
     /** Staff bans the author of a comment: the comment and their other held ones are rejected, and they can no longer comment. */
     public void ban(long commentId, String staffName) {
-        database.jdbi().useTransaction(h -> {
+        countChanged(database.jdbi().inTransaction(h -> {
             Comment c = rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
             audited(h, staffName, "comment.ban", c);
             rows.ban(h, c.readerId(), staffName, clock.instant());
             rows.setStatus(h, commentId, "rejected");
-        });
+            return c.articleId();
+        }));
     }
 
     /** Words that hold a comment for staff (whole words, any case). */
