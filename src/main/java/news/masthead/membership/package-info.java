@@ -37,6 +37,8 @@
  *     joining, cancelling, complimentary grants, the sweep, the account-page {@code summary}.</li>
  * <li>{@link news.masthead.membership.Entitlements}: the only place that answers what a reader may
  *     get, and their variant.</li>
+ * <li>Privacy: {@code exportFor}, {@code cancelAllFor} (erasure; Stripe is not told yet), {@code auditTo}
+ *     (complimentary grants and cancelling by staff write audit rows in their transaction).</li>
  * <li>{@code Lifecycle}: the state machine, pure (time passed in), unit-tested alone.
  *     {@code SubscriptionRows} stores each change with its audit row in the same transaction;
  *     {@code PlanRows}, {@code PlanDraft} (validation, each problem naming its field).</li>

@@ -34,7 +34,9 @@
  *   <li>Reads articles only through {@code newsroom.Newsroom} (never its tables); owns only {@code site_settings}.</li>
  *   <li>Does not render feeds or sitemaps itself: {@code syndication.Feeds} writes them, the site serves them.</li>
  *   <li>Does not cache: {@code serve} is where {@code platform.cache} plugs in; only 200 and 301 are cacheable.</li>
- *   <li>No JavaScript and no third-party requests on these pages; search, comments, appeals and ads are other
+ *   <li>{@link news.masthead.site.CommentCounts}: teasers show comment counts, rendered into the cached
+ *       page; the comments feature purges {@code article:<id>} when a count changes.</li>
+ *   <li>The only scripts are other features' first-party files (form token, consent, comments); no third-party requests on these pages; search, comments, appeals and ads are other
  *       features that may use the shared layout.</li>
  *   <li>Its {@code /{section}} and {@code /{section}/{slug}} routes match any path of one or two segments, so
  *       {@code app} registers them last (and answers {@code /assets/{file}} before them).</li>
