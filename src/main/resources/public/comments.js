@@ -26,9 +26,14 @@
     var form = event.target;
     if (!(form instanceof HTMLFormElement)) { return; }
     event.preventDefault();
-    var body = new URLSearchParams(new FormData(form));
-    fetch(form.action, { method: 'POST', credentials: 'same-origin', body: body,
-                         headers: { 'Accept': 'application/json' } })
+    var fields = new FormData(form);
+    var init = function (token) {
+      var body = new URLSearchParams(fields);
+      if (token) { body.set('_csrf', token); }
+      return { method: 'POST', credentials: 'same-origin', body: body, headers: { 'Accept': 'application/json' } };
+    };
+    // the page's shared token (csrf.js): the consent script holds the same one
+    (window.mastheadCsrf ? window.mastheadCsrf.send(form.action, init) : fetch(form.action, init(null)))
       .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, json: j }; }); })
       .then(function (res) {
         if (!res.ok) { showError(res.json.error || 'That did not work.'); return; }
@@ -48,5 +53,8 @@
     }
   });
 
-  load(base + '?fragment');
+  // the fragment's forms carry the browser's token: wait until the page's one request (csrf.js) has set
+  // it, so this answer does not mint a second, different token on a first visit
+  var ready = window.mastheadCsrf ? window.mastheadCsrf.token().catch(function () {}) : Promise.resolve();
+  ready.then(function () { load(base + '?fragment'); });
 }());

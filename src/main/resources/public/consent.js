@@ -11,6 +11,7 @@
   var state = { granted: [] };
   var loaded = {};
   var opener = null;
+  var ready = false;
   var refused = function (c) { return gpc && (c === 'analytics' || c === 'advertising'); };
 
   function load(scripts) {
@@ -43,11 +44,18 @@
   function post(choice) {
     var categories = [];
     banner.querySelectorAll('input[name=categories]:checked').forEach(function (box) { categories.push(box.value); });
-    return fetch('/consent', {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': form.elements._csrf.value },
-      body: JSON.stringify({ choice: choice, categories: categories, gpc: gpc })
-    }).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); });
+    var init = function (token) {
+      form.elements._csrf.value = token;
+      return {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': token },
+        body: JSON.stringify({ choice: choice, categories: categories, gpc: gpc })
+      };
+    };
+    // the page's shared token (csrf.js), so the comments script and this one never hold different ones
+    var sent = window.mastheadCsrf ? window.mastheadCsrf.send('/consent', init)
+      : fetch('/consent', init(form.elements._csrf.value));
+    return sent.then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); });
   }
 
   function fallback(choice) {
@@ -80,7 +88,7 @@
   var settings = document.getElementById('consent-settings');
   if (settings) {
     settings.addEventListener('click', function (event) {
-      if (!form.elements._csrf.value) { return; }
+      if (!ready) { return; }
       event.preventDefault();
       opener = settings;
       show();
@@ -93,7 +101,8 @@
     .then(function (status) {
       state = status;
       gpc = gpc || status.gpc;
-      form.elements._csrf.value = status.csrf;
+      ready = true;
+      form.elements._csrf.value = status.csrf || '';
       form.elements['return'].value = location.pathname + location.search;
       if (!status.decided) { show(); }
       load(status.scripts);

@@ -55,6 +55,7 @@ public final class Accounts implements AutoCloseable {
     private final Passwords passwords = new Passwords();
     private final String readerCookieName;
     private final Readers readers;
+    private final ReaderData readerData;
     private final Supplier<PageMeta.SiteFrame> frame;
     private ScheduledExecutorService housekeeping;
 
@@ -78,6 +79,7 @@ public final class Accounts implements AutoCloseable {
         this.sessions = new Sessions(database.jdbi(), clock);
         this.attempts = new LoginAttempts(database.jdbi(), clock);
         this.tokens = new ApiTokens(database.jdbi(), clock);
+        this.readerData = new ReaderData(database.jdbi());
     }
 
     /**
@@ -153,6 +155,57 @@ public final class Accounts implements AutoCloseable {
      */
     public String readerSession(Context ctx) {
         return ctx.cookie(readerCookieName);
+    }
+
+    // ---- privacy rights and retention (called by the privacy feature)
+
+    /** A live reader by email address, in any letter case. */
+    public Optional<Reader> readerByEmail(String email) {
+        return email == null ? Optional.empty() : readers.byEmail(email.strip());
+    }
+
+    /**
+     * What accounts keeps about a reader, as plain values for their data export: the account, a
+     * summary of their sessions (when and until when, never a token) and how many sign-in links are
+     * on record. Empty for an unknown or erased reader.
+     */
+    public Optional<java.util.Map<String, Object>> exportFor(long readerId) {
+        return readerData.export(readerId);
+    }
+
+    /**
+     * Erases a reader: every session and sign-in link goes (so they are signed out everywhere at
+     * once), their address and name are blanked and the account can never be used again. The row
+     * stays, nameless, for what refers to it. Returns the address they had (for the goodbye mail),
+     * or empty when there was no live reader (erasing twice changes nothing).
+     */
+    public Optional<String> erase(long readerId) {
+        return readerData.erase(readerId, clock.instant());
+    }
+
+    /** Ends this browser's reader cookie (after an erasure, say). */
+    public void forgetReaderCookie(Context ctx) {
+        forgetReader(ctx);
+    }
+
+    /** Deletes sign-in links expired or used more than {@code keep} ago; returns how many. */
+    public int purgeSignInLinks(java.time.Duration keep) {
+        return readerData.purgeSignInLinks(clock.instant(), keep);
+    }
+
+    /** Deletes staff login attempts older than {@code keep}; returns how many. */
+    public int purgeLoginAttempts(java.time.Duration keep) {
+        return readerData.purgeLoginAttempts(clock.instant(), keep);
+    }
+
+    /** Deletes staff sessions past their idle or absolute expiry; returns how many. */
+    public int purgeStaleStaffSessions() {
+        return readerData.purgeStaffSessions(clock.instant());
+    }
+
+    /** Deletes reader sessions past their idle or absolute expiry; returns how many. */
+    public int purgeStaleReaderSessions() {
+        return readerData.purgeReaderSessions(clock.instant());
     }
 
     /** The signed-in reader of this request, if any. */

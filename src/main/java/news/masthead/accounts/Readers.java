@@ -216,6 +216,10 @@ final class Readers {
         });
     }
 
+    Optional<Reader> byEmail(String email) {
+        return jdbi.withHandle(h -> rows.byEmail(h, email));
+    }
+
     Optional<Reader> bySession(String cookieValue) {
         return sessions.find(cookieValue, now());
     }

@@ -57,8 +57,12 @@
  *     form, the sign-in form included.</li>
  * <li>Readers: no membership, plans, payments, entitlements or receipts here (membership owns them; the
  *     account page shows what membership renders for it, given with {@code showMembershipWith}, and
- *     {@code readerForEmail} makes an unverified account when staff grant a membership to a new address). No erasure or export yet: {@code readers.deleted_at} is
- *     there for the privacy work. Mail delivery belongs to {@code platform.mail}.</li>
+ *     {@code readerForEmail} makes an unverified account when staff grant a membership to a new address).
+ *     Export and erasure are the privacy feature's to compose: accounts gives {@code exportFor},
+ *     {@code erase} (sessions and links deleted, address and name blanked, {@code deleted_at} set) and
+ *     the retention purges ({@code purgeSignInLinks}, {@code purgeLoginAttempts},
+ *     {@code purgeStaleStaffSessions}, {@code purgeStaleReaderSessions}). Mail delivery belongs to
+ *     {@code platform.mail}.</li>
  * <li>No password reset or staff editing in the browser yet: staff are added with
  *     {@code masthead user add}. The client IP is Jetty's remote address; behind a proxy the rate limit
  *     per address needs the proxy's forwarded address (not handled here).</li>

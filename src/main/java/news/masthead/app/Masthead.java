@@ -19,6 +19,7 @@ import news.masthead.epaper.Placement;
 import news.masthead.press.Composition;
 import news.masthead.press.Press;
 import news.masthead.comments.Comments;
+import news.masthead.privacy.Privacy;
 import news.masthead.newsroom.Newsroom;
 import news.masthead.platform.cache.InvalidationBus;
 import news.masthead.platform.cache.PageCache;
@@ -87,6 +88,7 @@ public final class Masthead implements AutoCloseable {
     private final Partners partners;
     private final Appeals appeals;
     private final Epaper epaper;
+    private final Privacy privacy;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -172,6 +174,14 @@ public final class Masthead implements AutoCloseable {
         this.epaper = new Epaper(database, web, clock, newsroom, composer(press), accounts::currentReader, membership.entitlements(),
                 membership::activePlans, ctx -> accounts.requireStaff(ctx, Role.EDITOR).name(),
                 ctx -> accounts.currentStaff(ctx).isPresent(), () -> site().frame(), () -> site.settings().zone());
+        this.privacy = new Privacy(database, web, clock, mailer, accounts, membership, comments, consent, site::frame,
+                ctx -> accounts.requireStaff(ctx, Role.ADMIN).name());
+        comments.auditTo(privacy.audit());
+        // comment counts on list pages are rendered into the cached pages: purge the article's key (every
+        // list carries the keys of the articles it shows) when its count may have changed
+        site.showCommentCounts(comments::count);
+        comments.onCountChange(articleId -> invalidationBus.publish("article:" + articleId));
+        membership.auditTo(privacy.audit());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -227,6 +237,7 @@ public final class Masthead implements AutoCloseable {
         web.errors().register(config.routes);
         metrics.install(config);
         new Health(database, web.json(), search::changesBehind).routes(config.routes);
+        config.routes.get("/csrf", web.csrf()::serve);
         accounts.routes(config.routes);
         mailer.routes(config.routes, web, ctx -> accounts.requireStaff(ctx, Role.ADMIN).name());
         admin.routes(config.routes);
@@ -242,6 +253,7 @@ public final class Masthead implements AutoCloseable {
         partners.routes(config.routes);
         appeals.routes(config.routes);
         epaper.routes(config.routes);
+        privacy.routes(config.routes);
         // the site's /{section}/{slug} matches any two-segment path, and Javalin tries endpoints before
         // static files: answer /assets/{file} from the static files first, and register the site last
         config.routes.get("/assets/{file}", ctx -> {
@@ -282,6 +294,7 @@ public final class Masthead implements AutoCloseable {
         masthead.membership.start();
         masthead.ads.start();
         masthead.epaper.start();
+        masthead.privacy.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -348,6 +361,11 @@ public final class Masthead implements AutoCloseable {
         return consent;
     }
 
+    /** Readers' data export and erasure, the staff audit log, the retention job. */
+    public Privacy privacy() {
+        return privacy;
+    }
+
     /** Plans, subscriptions and payments; {@code membership().entitlements()} answers what a reader may get. */
     public Membership membership() {
         return membership;
@@ -396,6 +414,7 @@ public final class Masthead implements AutoCloseable {
         membership.close();
         ads.close();
         epaper.close();
+        privacy.close();
         mailer.close();
         http.stop();
         search.close();

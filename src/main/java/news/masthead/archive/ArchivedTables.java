@@ -123,7 +123,10 @@ final class ArchivedTables {
             Table.of("epaper_pdf_chunks", "printing_id", "seq"),
             Table.of("epaper_pages", "printing_id", "page"),
             Table.of("epaper_placements", "printing_id", "position"),
-            Table.of("epaper_settings", "id").singletonRow());
+            Table.of("epaper_settings", "id").singletonRow(),
+            // privacy (V135): the staff audit log, and the privacy settings (no row until an admin saves them)
+            Table.of("staff_audit", "id"),
+            Table.of("privacy_settings", "id"));
 
     /** Tables that are not part of a site, and why. */
     static final Map<String, String> LEFT_OUT = Map.ofEntries(

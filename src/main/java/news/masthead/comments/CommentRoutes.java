@@ -57,6 +57,18 @@ final class CommentRoutes {
         routes.get("/api/v1/articles/{articleId}/comments", this::apiList);
         routes.post("/api/v1/articles/{articleId}/comments", this::apiPost);
         routes.get("/admin/comments", this::queue);
+        routes.get("/admin/comments/settings", this::settingsPage);
+        routes.post("/admin/comments/settings/article", ctx -> {
+            requireEditor.apply(ctx);
+            Long article = optionalId(ctx.formParam("article"));
+            if (article == null) {
+                throw WebError.badRequest("article", "Give the article's number.");
+            }
+            comments.policy(article); // 404 for an article that is not published
+            comments.setArticlePolicy(article, policyParam(ctx, true));
+            ctx.redirect("/admin/comments/settings?saved", HttpStatus.SEE_OTHER);
+        });
+        routes.post("/admin/comments/settings/{scope}/{scopeId}", this::saveSetting);
         routes.post("/admin/comments/{commentId}/{decision}", this::decide);
         routes.post("/admin/comments/articles/{articleId}/{state}", ctx -> {
             String staff = requireEditor.apply(ctx);
@@ -176,6 +188,66 @@ final class CommentRoutes {
                 .result(web.templates().render("comments/queue.jte", params));
     }
 
+    private void settingsPage(Context ctx) {
+        String staff = requireEditor.apply(ctx);
+        List<ScopeSetting> all = comments.settings();
+        Map<String, Object> params = new HashMap<>();
+        params.put("staffName", staff);
+        params.put("csrf", web.csrf().token(ctx));
+        params.put("site", all.getFirst());
+        params.put("sections", all.stream().filter(s -> s.scope().equals("section")).toList());
+        params.put("articles", all.stream().filter(s -> s.scope().equals("article")).toList());
+        params.put("saved", ctx.queryParam("saved") != null);
+        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
+                .result(web.templates().render("comments/settings.jte", params));
+    }
+
+    private void saveSetting(Context ctx) {
+        requireEditor.apply(ctx);
+        long id = id(ctx, "scopeId");
+        switch (ctx.pathParam("scope")) {
+            case "site" -> {
+                Policy policy = policyParam(ctx, false);
+                comments.setSiteCloseAfterDays(daysParam(ctx, false)); // checks the days before anything is saved
+                comments.setSitePolicy(policy);
+            }
+            case "section" -> {
+                if (comments.settings().stream().noneMatch(x -> x.scope().equals("section") && x.scopeId() == id)) {
+                    throw WebError.notFound("There is no section " + id + ".");
+                }
+                Policy policy = policyParam(ctx, true);
+                comments.setSectionCloseAfterDays(id, daysParam(ctx, true));
+                comments.setSectionPolicy(id, policy);
+            }
+            case "article" -> {
+                comments.policy(id);
+                comments.setArticlePolicy(id, policyParam(ctx, true));
+            }
+            default -> throw WebError.notFound();
+        }
+        ctx.redirect("/admin/comments/settings?saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** The form's policy; "" means inherit where that is allowed. */
+    private static Policy policyParam(Context ctx, boolean mayInherit) {
+        String raw = ctx.formParam("policy");
+        if (mayInherit && (raw == null || raw.isBlank())) {
+            return null;
+        }
+        return Policy.parse(raw).orElseThrow(() -> WebError.badRequest("policy", "Choose signed_in, members or nobody."));
+    }
+
+    private static Integer daysParam(Context ctx, boolean mayInherit) {
+        String raw = ctx.formParam("days");
+        if (mayInherit && (raw == null || raw.isBlank())) {
+            return null;
+        }
+        if (raw == null || !raw.strip().matches("[0-9]{1,4}")) {
+            throw WebError.badRequest("days", "Comments close after 1 to 3650 days.");
+        }
+        return Integer.parseInt(raw.strip());
+    }
+
     private void decide(Context ctx) {
         String staff = requireEditor.apply(ctx);
         String decision = ctx.pathParam("decision");
@@ -190,8 +262,8 @@ final class CommentRoutes {
         }
         long id = id(ctx, "commentId");
         switch (decision) {
-            case "approve" -> comments.approve(id);
-            case "reject" -> comments.reject(id);
+            case "approve" -> comments.approve(id, staff);
+            case "reject" -> comments.reject(id, staff);
             case "ban" -> comments.ban(id, staff);
             default -> throw WebError.notFound();
         }

@@ -186,4 +186,66 @@ final class CommentRows {
                     changed_at = excluded.changed_at""")
                 .bind("a", articleId).bind("c", closed).bind("s", staffName).bind("now", now).execute();
     }
+
+    /** A reader's comments, reports and ban, for their export (deleted comments keep only their place). */
+    Map<String, Object> export(Handle h, long readerId) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("comments", h.createQuery(SELECT + " where c.reader_id = :r order by c.created_at, c.id")
+                .bind("r", readerId).map((rs, ctx) -> map(rs)).map(c -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("id", c.id());
+                    m.put("articleId", c.articleId());
+                    m.put("replyTo", c.parentId());
+                    m.put("name", c.authorName());
+                    m.put("text", c.bodyText());
+                    m.put("status", c.deleted() ? "deleted" : c.status());
+                    m.put("postedAt", c.createdAt());
+                    m.put("editedAt", c.editedAt());
+                    m.put("deletedAt", c.deletedAt());
+                    return m;
+                }).list());
+        out.put("replyMailFor", h.createQuery("select id from comments where reader_id = :r and notify_email is not null order by id")
+                .bind("r", readerId).mapTo(Long.class).list());
+        out.put("reports", h.createQuery("select comment_id, reason, created_at from comment_reports where reader_id = :r order by created_at")
+                .bind("r", readerId).map((rs, ctx) -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("commentId", rs.getLong("comment_id"));
+                    m.put("reason", rs.getString("reason"));
+                    m.put("reportedAt", rs.getTimestamp("created_at").toInstant());
+                    return m;
+                }).list());
+        out.put("bannedAt", h.createQuery("select banned_at from comment_bans where reader_id = :r").bind("r", readerId)
+                .mapTo(Instant.class).findOne().orElse(null));
+        return out;
+    }
+
+    /** Anonymises (or removes) a reader's comments and drops their reports, ban and reply address; returns how many comments changed. */
+    int forget(Handle h, long readerId, boolean remove, String anonymousName, Instant now) {
+        h.createUpdate("delete from comment_reports where reader_id = :r").bind("r", readerId).execute();
+        h.createUpdate("delete from comment_bans where reader_id = :r").bind("r", readerId).execute();
+        if (remove) {
+            return h.createUpdate("""
+                    update comments set author_name = :name, notify_email = null, body_text = '', body_html = '',
+                           deleted_at = coalesce(deleted_at, :now)
+                    where reader_id = :r and (author_name <> :name or deleted_at is null or notify_email is not null or body_text <> '')""")
+                    .bind("name", anonymousName).bind("now", now).bind("r", readerId).execute();
+        }
+        return h.createUpdate("""
+                update comments set author_name = :name, notify_email = null
+                where reader_id = :r and (author_name <> :name or notify_email is not null)""")
+                .bind("name", anonymousName).bind("r", readerId).execute();
+    }
+
+    /** Every scope of one kind that sets something, by id. */
+    Map<Long, Setting> settings(Handle h, String scope) {
+        Map<Long, Setting> out = new java.util.LinkedHashMap<>();
+        h.createQuery("select scope_id, policy, close_after_days from comment_settings where scope = :s order by scope_id")
+                .bind("s", scope)
+                .map((rs, ctx) -> {
+                    int days = rs.getInt("close_after_days");
+                    Integer closeAfter = rs.wasNull() ? null : days;
+                    return Map.entry(rs.getLong("scope_id"), new Setting(Policy.parse(rs.getString("policy")).orElse(null), closeAfter));
+                }).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
 }

@@ -42,6 +42,18 @@ public final class Comments {
     static final Duration FLOOD_GAP = Duration.ofSeconds(20);
     static final int PER_HOUR = 20;
     static final String CLOSED = "Comments are closed.";
+    /** The comments loader the article page links, with its content hash (cached for a year). */
+    public static final String SCRIPT_URL = new news.masthead.platform.web.Assets().url("comments.js");
+    /** The name an erased reader's kept comments show. */
+    public static final String DELETED_READER = "Deleted reader";
+
+    /** What becomes of an erased reader's comments (a site setting the privacy feature keeps). */
+    public enum Erasure {
+        /** The comments stay, under the name "Deleted reader". */
+        ANONYMISE,
+        /** The comments' text goes; each place in its thread stays as "Comment deleted." */
+        REMOVE
+    }
 
     private final Database database;
     private final Newsroom newsroom;
@@ -52,6 +64,8 @@ public final class Comments {
     private final Supplier<String> baseUrl;
     private final CommentRows rows = new CommentRows();
     private final CommentRoutes routes;
+    private volatile news.masthead.platform.audit.StaffAudit audit = news.masthead.platform.audit.StaffAudit.NONE;
+    private final List<java.util.function.LongConsumer> countListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param isMember     whether a reader is a member, for the {@code members} policy; until a
@@ -78,6 +92,52 @@ public final class Comments {
 
     public void routes(RoutesConfig config) {
         routes.register(config);
+    }
+
+    /** Where staff moderation (approve, reject, ban) is recorded, in the same transaction. */
+    public void auditTo(news.masthead.platform.audit.StaffAudit audit) {
+        this.audit = java.util.Objects.requireNonNull(audit);
+    }
+
+    /**
+     * Called with an article's id after a change that may alter how many comments readers see under it
+     * (posted and shown, approved, rejected, deleted, an author's comments removed). {@code app} purges
+     * the cached pages that show the count.
+     */
+    public void onCountChange(java.util.function.LongConsumer listener) {
+        countListeners.add(listener);
+    }
+
+    private void countChanged(long articleId) {
+        countListeners.forEach(l -> l.accept(articleId));
+    }
+
+    /** How many comments readers see under one article (deleted, held and rejected ones not counted). */
+    public int count(long articleId) {
+        return counts(List.of(articleId)).getOrDefault(articleId, 0);
+    }
+
+    /** Everything comments keeps about a reader, as plain values for their data export. */
+    public Map<String, Object> exportFor(long readerId) {
+        return database.jdbi().withHandle(h -> rows.export(h, readerId));
+    }
+
+    /**
+     * Forgets a reader whose account is being erased: their comments are anonymised or removed as
+     * {@code erasure} says, their reply-mail address, reports and ban go. Returns how many comments
+     * were changed; calling it again changes nothing more.
+     */
+    public int forgetReader(long readerId, Erasure erasure) {
+        List<Long> articles = new ArrayList<>();
+        int changed = database.jdbi().inTransaction(h -> {
+            articles.addAll(h.createQuery("select distinct article_id from comments where reader_id = :r").bind("r", readerId)
+                    .mapTo(Long.class).list());
+            return rows.forget(h, readerId, erasure == Erasure.REMOVE, DELETED_READER, clock.instant());
+        });
+        if (erasure == Erasure.REMOVE) {
+            articles.forEach(this::countChanged);
+        }
+        return changed;
     }
 
     /** Shown comments per article (deleted, held and rejected ones not counted); absent ids count 0. */
@@ -146,6 +206,27 @@ public final class Comments {
         database.jdbi().useHandle(h -> rows.setCloseAfterDays(h, "section", sectionId, days));
     }
 
+    /** What the site, each section and each article that sets anything says, for the settings page. */
+    public List<ScopeSetting> settings() {
+        return database.jdbi().withHandle(h -> {
+            List<ScopeSetting> out = new ArrayList<>();
+            CommentRows.Setting site = rows.setting(h, "site", 0).orElse(new CommentRows.Setting(null, null));
+            out.add(new ScopeSetting("site", 0, "Whole site", site.policy(), site.closeAfterDays()));
+            Map<Long, CommentRows.Setting> sections = rows.settings(h, "section");
+            for (news.masthead.newsroom.Section section : newsroom.sections()) {
+                CommentRows.Setting set = sections.getOrDefault(section.id(), new CommentRows.Setting(null, null));
+                out.add(new ScopeSetting("section", section.id(), section.name(), set.policy(), set.closeAfterDays()));
+            }
+            rows.settings(h, "article").forEach((id, set) -> {
+                if (set.policy() != null) {
+                    String name = newsroom.live(id).map(a -> a.headline() + " (article " + id + ")").orElse("Article " + id);
+                    out.add(new ScopeSetting("article", id, name, set.policy(), null));
+                }
+            });
+            return out;
+        });
+    }
+
     /** Staff closes comments on an article (existing ones stay visible). */
     public void close(long articleId, String staffName) {
         article(articleId);
@@ -199,7 +280,11 @@ public final class Comments {
             }
             return newId;
         });
-        return find(id);
+        Comment posted = find(id);
+        if (!posted.held()) {
+            countChanged(articleId);
+        }
+        return posted;
     }
 
     /** The author edits their comment within {@link #EDIT_WINDOW}; the rules apply again. */
@@ -217,17 +302,21 @@ public final class Comments {
             String held = c.byStaff() ? null : heldBecause(h, reader, cleaned);
             rows.edit(h, commentId, cleaned, CommentText.html(cleaned), held == null ? null : "held", held, now);
         });
-        return find(commentId);
+        Comment edited = find(commentId);
+        countChanged(edited.articleId());
+        return edited;
     }
 
     /** The author deletes their comment: its place stays in the thread as "Comment deleted." */
     public void delete(Reader reader, long commentId) {
-        database.jdbi().useTransaction(h -> {
+        long article = database.jdbi().inTransaction(h -> {
             Comment c = own(h, reader, commentId);
             if (!c.deleted()) {
                 rows.delete(h, commentId, clock.instant());
             }
+            return c.articleId();
         });
+        countChanged(article);
     }
 
     /** A reader reports a comment to staff; reporting the same one twice counts once. */
@@ -250,31 +339,47 @@ public final class Comments {
 
     /** Staff shows a held comment (or keeps a reported one, clearing its reports). */
     public void approve(long commentId) {
-        database.jdbi().useTransaction(h -> {
+        approve(commentId, null);
+    }
+
+    /** As {@link #approve(long)}, recorded in the audit log under {@code staffName} (when not null). */
+    public void approve(long commentId, String staffName) {
+        countChanged(database.jdbi().inTransaction(h -> {
             Comment c = rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
+            audited(h, staffName, "comment.approve", c);
             rows.setStatus(h, commentId, "shown");
             rows.clearReports(h, commentId);
             if (c.held() && c.parentId() != null) {
                 notifyParent(h, c.parentId(), c.id(), null, article(c.articleId()));
             }
-        });
+            return c.articleId();
+        }));
     }
 
     /** Staff rejects a comment: it is no longer shown to anyone. */
     public void reject(long commentId) {
-        database.jdbi().useTransaction(h -> {
-            rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
+        reject(commentId, null);
+    }
+
+    /** As {@link #reject(long)}, recorded in the audit log under {@code staffName} (when not null). */
+    public void reject(long commentId, String staffName) {
+        countChanged(database.jdbi().inTransaction(h -> {
+            Comment c = rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
+            audited(h, staffName, "comment.reject", c);
             rows.setStatus(h, commentId, "rejected");
-        });
+            return c.articleId();
+        }));
     }
 
     /** Staff bans the author of a comment: the comment and their other held ones are rejected, and they can no longer comment. */
     public void ban(long commentId, String staffName) {
-        database.jdbi().useTransaction(h -> {
+        countChanged(database.jdbi().inTransaction(h -> {
             Comment c = rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
+            audited(h, staffName, "comment.ban", c);
             rows.ban(h, c.readerId(), staffName, clock.instant());
             rows.setStatus(h, commentId, "rejected");
-        });
+            return c.articleId();
+        }));
     }
 
     /** Words that hold a comment for staff (whole words, any case). */
@@ -300,6 +405,13 @@ public final class Comments {
 
     public Comment find(long commentId) {
         return database.jdbi().withHandle(h -> rows.find(h, commentId)).orElseThrow(() -> WebError.notFound("There is no such comment."));
+    }
+
+    private void audited(org.jdbi.v3.core.Handle h, String staffName, String action, Comment c) {
+        if (staffName != null) {
+            audit.record(h, new news.masthead.platform.audit.StaffAction(news.masthead.platform.audit.StaffAction.staff(staffName),
+                    action, c.readerId(), "comment " + c.id() + " on article " + c.articleId()));
+        }
     }
 
     // ---- rules

@@ -27,6 +27,11 @@
  *   <li>{@code CommentRows}: the SQL. {@code CommentRoutes}: the fragment and page
  *       ({@code /comments/{articleId}}, {@code ?fragment}), forms, JSON ({@code /api/v1/articles/{id}/comments})
  *       and the staff queue ({@code /admin/comments}).</li>
+ *   <li>Privacy and counts: {@code exportFor}, {@code forgetReader} (anonymise as "Deleted reader" or
+ *       remove), {@code auditTo} (moderation writes audit rows in its transaction), {@code count} and
+ *       {@code onCountChange} (list pages render counts into cached pages; {@code app} purges
+ *       {@code article:<id>}, which every list showing the article carries). {@code /admin/comments/settings}:
+ *       policies and closing days per site, section and article.</li>
  *   <li>{@link news.masthead.comments.Conversation}: what one reader sees under one article.
  *       {@code public/comments.js} loads it into the article page.</li>
  * </ul>

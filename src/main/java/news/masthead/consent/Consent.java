@@ -92,6 +92,28 @@ public final class Consent {
         return allowed;
     }
 
+    /**
+     * The consent records of this request's browser, for a reader's data export: the log is tied to
+     * no account, only to the random subject in this browser's signed consent cookie, so what another
+     * browser chose cannot be found (nor erased: it stays pseudonymous). Empty list without a cookie.
+     */
+    public java.util.Map<String, Object> exportFor(Context ctx) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Optional<String> subject = signer().decode(ctx.cookie(cookieName)).map(Choice::subject);
+        out.put("note", "Consent choices are recorded per browser under a random id, not per account; these are this browser's.");
+        out.put("subject", subject.orElse(null));
+        out.put("choices", subject.map(rows::bySubject).orElse(List.of()).stream().map(e -> {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("at", e.at());
+            m.put("policyVersion", e.policyVersion());
+            m.put("categories", e.categories());
+            m.put("gpc", e.gpc());
+            m.put("via", e.via());
+            return m;
+        }).toList());
+        return out;
+    }
+
     /** This browser's choice, when its cookie is well formed, signed by us and made under the current policy. */
     Optional<Choice> choice(Context ctx) {
         return signer().decode(ctx.cookie(cookieName)).filter(c -> c.policyVersion() == policyVersion());

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import news.masthead.platform.html.Markdown;
+import news.masthead.platform.web.ErrorPages;
 import news.masthead.platform.web.Web;
 import news.masthead.platform.web.WebError;
 import news.masthead.site.PageMeta;
@@ -35,6 +36,8 @@ final class ConsentRoutes {
     }
 
     void routes(RoutesConfig routes) {
+        // the script's endpoints answer errors as JSON too, whatever the client accepts
+        routes.before("/consent/status", ErrorPages::answerAsJson);
         routes.get("/consent/status", this::status);
         routes.post("/consent", this::choose);
         routes.get("/consent", this::page);
@@ -50,7 +53,8 @@ final class ConsentRoutes {
         body.put("decided", choice.isPresent());
         body.put("granted", choice.map(c -> c.granted().stream().map(Category::key).toList()).orElse(List.of()));
         body.put("gpc", Consent.gpc(ctx));
-        body.put("csrf", web.csrf().token(ctx));
+        // only a token the browser already has: minting here would race the page's other scripts (csrf.js mints)
+        body.put("csrf", web.csrf().existing(ctx));
         body.put("scripts", scripts(allowed));
         ctx.json(body);
     }

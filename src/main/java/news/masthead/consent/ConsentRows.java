@@ -33,6 +33,17 @@ final class ConsentRows {
         });
     }
 
+    /** Every logged choice of one subject, oldest first. */
+    List<LogEntry> bySubject(String subject) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select at, policy_version, subject, categories, gpc, via from consent_log
+                        where subject = :s order by at, id limit 10000""")
+                .bind("s", subject)
+                .map((rs, ctx) -> new LogEntry(rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getString(6)))
+                .list());
+    }
+
     Policy policy() {
         return jdbi.withHandle(h -> h.createQuery("select version, body, updated_at from consent_policy where id = 1")
                 .map((rs, ctx) -> new Policy(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant())).one());

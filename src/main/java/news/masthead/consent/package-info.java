@@ -47,8 +47,10 @@
  * <li>Does not police third-party scripts: only first-party paths can be declared, and the CSP
  *     (platform) allows only this origin anyway. A script's own client-side cookies are the script's
  *     business once its category is granted; the filter guards what the server sets.</li>
- * <li>Does not keep readers' consent records for the privacy-rights export; that feature can read the
- *     log through a method to add here, by subject.</li>
+ * <li>The privacy export asks {@code Consent.exportFor(ctx)}: the log of the subject in that browser's
+ *     signed cookie only (the log names no account, so it is never erased with one). Its JSON endpoints
+ *     answer errors as JSON. {@code /consent/status} never mints a form token: {@code csrf.js} does,
+ *     once per page, so the comments script and this one hold the same token.</li>
  * </ul>
  */
 package news.masthead.consent;

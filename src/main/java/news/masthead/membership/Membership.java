@@ -53,6 +53,7 @@ public final class Membership implements AutoCloseable {
      */
     public record Started(long subscriptionId, long readerId, long planId, String attribution) {
     }
+    private volatile news.masthead.platform.audit.StaffAudit audit = news.masthead.platform.audit.StaffAudit.NONE;
 
     /**
      * @param requireReader the signed-in reader, or a redirect to sign-in ({@code Accounts::requireReader})
@@ -101,6 +102,11 @@ public final class Membership implements AutoCloseable {
             sweeper.shutdownNow();
             sweeper = null;
         }
+    }
+
+    /** Where staff actions on readers' memberships are recorded (complimentary grants, cancelling by staff). */
+    public void auditTo(news.masthead.platform.audit.StaffAudit audit) {
+        this.audit = java.util.Objects.requireNonNull(audit);
     }
 
     public Entitlements entitlements() {
@@ -315,6 +321,8 @@ public final class Membership implements AutoCloseable {
             }
             Subscription s = SubscriptionRows.create(h, readerId, plan, COMPLIMENTARY, UUID.randomUUID().toString(),
                     Status.ACTIVE, until, now, "staff:" + staffName, "complimentary");
+            audit.record(h, new news.masthead.platform.audit.StaffAction(news.masthead.platform.audit.StaffAction.staff(staffName),
+                    "membership.complimentary", readerId, plan.name() + " until " + until));
             // complimentary memberships do not renew: they run to their end date
             changed(h, readerId);
             return SubscriptionRows.record(h, s, Lifecycle.cancel(s), "complimentary, ends " + until, "staff:" + staffName, now);
@@ -359,7 +367,65 @@ public final class Membership implements AutoCloseable {
                 throw WebError.conflict(e.getMessage());
             }
             changed(h, before.readerId());
+            if (actor.startsWith("staff:")) {
+                audit.record(h, new news.masthead.platform.audit.StaffAction(actor, "membership." + reason.replace(' ', '-'),
+                        before.readerId(), "subscription " + subscriptionId));
+            }
             return SubscriptionRows.record(h, current, after, reason, actor, now);
+        });
+    }
+
+    /**
+     * Cancels every subscription of the reader that still renews (the account is being erased). Only
+     * our record changes: a Stripe subscription must also be cancelled in Stripe (not done here yet).
+     * Returns how many were cancelled; none is fine.
+     */
+    public int cancelAllFor(long readerId, String actor) {
+        int cancelled = 0;
+        for (Subscription s : subscriptionsOf(readerId)) {
+            if (s.status() == Status.TRIALING || s.status() == Status.ACTIVE || s.status() == Status.PAST_DUE) {
+                cancel(s.id(), actor);
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    /** What membership keeps about a reader, as plain values for their data export: subscriptions with their history, receipts. */
+    public java.util.Map<String, Object> exportFor(long readerId) {
+        return jdbi.withHandle(h -> {
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("subscriptions", h.createQuery("""
+                            select s.id, p.name, s.provider, s.status, s.period_end, s.created_at from subscriptions s
+                            join plans p on p.id = s.plan_id where s.reader_id = :r order by s.created_at, s.id""")
+                    .bind("r", readerId).map((rs, c) -> {
+                        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                        long id = rs.getLong("id");
+                        m.put("plan", rs.getString("name"));
+                        m.put("provider", rs.getString("provider"));
+                        m.put("status", rs.getString("status"));
+                        m.put("periodEnd", rs.getTimestamp("period_end").toInstant());
+                        m.put("startedAt", rs.getTimestamp("created_at").toInstant());
+                        m.put("history", h.createQuery("select from_status, to_status, reason, at from subscription_audit where subscription_id = :s order by at, id")
+                                .bind("s", id).map((r2, c2) -> {
+                                    java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+                                    e.put("from", r2.getString("from_status"));
+                                    e.put("to", r2.getString("to_status"));
+                                    e.put("reason", r2.getString("reason"));
+                                    e.put("at", r2.getTimestamp("at").toInstant());
+                                    return e;
+                                }).list());
+                        return m;
+                    }).list());
+            out.put("receipts", h.createQuery("select description, amount_minor, currency, paid_at from receipts where reader_id = :r order by paid_at, id")
+                    .bind("r", readerId).map((rs, c) -> {
+                        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                        m.put("description", rs.getString("description"));
+                        m.put("amount", money(rs.getLong("amount_minor"), rs.getString("currency")));
+                        m.put("paidAt", rs.getTimestamp("paid_at").toInstant());
+                        return m;
+                    }).list());
+            return out;
         });
     }
 

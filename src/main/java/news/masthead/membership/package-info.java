@@ -41,6 +41,8 @@
  *     tells, after commit, whose subscriptions an event changed (join, payment, cancellation, provider
  *     webhook, complimentary grant); {@code app} publishes that as {@code reader:<id>} on the invalidation
  *     bus. {@code Membership.cheapestGranting} names the plan a join box offers.</li>
+ * <li>Privacy: {@code exportFor}, {@code cancelAllFor} (erasure; Stripe is not told yet), {@code auditTo}
+ *     (complimentary grants and cancelling by staff write audit rows in their transaction).</li>
  * <li>{@code Lifecycle}: the state machine, pure (time passed in), unit-tested alone.
  *     {@code SubscriptionRows} stores each change with its audit row in the same transaction;
  *     {@code PlanRows}, {@code PlanDraft} (validation, each problem naming its field).</li>

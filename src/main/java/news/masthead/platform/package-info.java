@@ -14,7 +14,9 @@
  * life cycle). {@code web}: {@code WebError} and {@code ErrorPages}, {@code Csrf},
  * {@code SecurityHeaders}, {@code Templates}, {@code Assets}. {@code html}: {@code Markdown} and
  * {@code SafeHtml}. {@code time}: clocks. {@code cache}: the page cache and the invalidation bus.
- * {@code metrics}: Prometheus metrics.
+ * {@code metrics}: Prometheus metrics. {@code audit}: {@code StaffAudit}, the interface features record
+ * staff actions on readers through (implemented by the privacy feature). {@code web.Csrf} also serves
+ * {@code GET /csrf}, the one token request {@code public/csrf.js} makes per page for every script.
  *
  * <h2>Boundaries</h2>
  * Nothing here knows articles, readers or money; nothing here depends on a feature.

@@ -30,6 +30,7 @@ final class Pages {
     private final PhotoFigures photos;
     private final Templates templates;
     private final Assets assets;
+    private volatile CommentCounts commentCounts = CommentCounts.NONE;
     private final JsonLd jsonLd;
     private final Supplier<String> baseUrl;
     /** Null: nothing is gated (pages built without the gate, in tests). */
@@ -249,11 +250,16 @@ final class Pages {
         return photoId == null ? null : photos.figure(photoId).orElse(null);
     }
 
+    void commentCounts(CommentCounts counts) {
+        this.commentCounts = java.util.Objects.requireNonNull(counts);
+    }
+
     private Map<String, Object> params(SiteSettings settings, PageMeta meta) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("meta", meta);
         params.put("times", new Times(settings.zone(), settings.locale()));
         params.put("labels", labels);
+        params.put("counts", commentCounts);
         return params;
     }
 

@@ -142,6 +142,14 @@ public final class Site {
     }
 
     /** Called after the settings changed; the page cache drops every page (surrogate key {@code site}). */
+    /**
+     * Shows comment counts on list pages' teasers from now on. The counts are cached with the page:
+     * the caller purges {@code article:<id>} when an article's count changes.
+     */
+    public void showCommentCounts(CommentCounts counts) {
+        pages.commentCounts(counts);
+    }
+
     public void onSettingsChange(Runnable listener) {
         settingsListeners.add(listener);
     }

@@ -60,11 +60,13 @@
  *   <li>Does not know readers or plans: {@code app} hands in the session cookie, the reader's entitlements
  *       ({@code membership.Entitlements.holding}) and the join offer as functions. Stores only the free-paragraph
  *       setting ({@code site_settings.free_paragraphs}); requirements live in the newsroom's tables (V120).</li>
- *   <li>No JavaScript and no third-party requests on these pages; search, comments, appeals and ads are other
- *       features that may use the shared layout (and ask {@code Site.variant(ctx)}).</li>
+ *   <li>The only scripts are other features' first-party files (form token, consent, comments, appeals, ads); no
+ *       third-party requests on these pages; those features may use the shared layout (and ask {@code Site.variant(ctx)}).</li>
  *   <li>Gating is server-side: a gated article's text past the free part is never in a page, feed, API answer or
  *       index entry made for someone without the requirement. Members do not find gated text by search either (the
  *       index holds only what everyone may read).</li>
+ *   <li>{@link news.masthead.site.CommentCounts}: teasers show comment counts, rendered into the cached
+ *       page; the comments feature purges {@code article:<id>} when a count changes.</li>
  *   <li>Its {@code /{section}} and {@code /{section}/{slug}} routes match any path of one or two segments, so
  *       {@code app} registers them last (and answers {@code /assets/{file}} before them).</li>
  * </ul>

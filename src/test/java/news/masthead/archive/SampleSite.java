@@ -168,6 +168,10 @@ final class SampleSite {
         app.masthead.epaper().publish(day, news.masthead.epaper.DemoPrint.pdf("Sample", day, 2),
                 List.of(new news.masthead.epaper.Placement(articles.getFirst(), "A placed story", 1)), "newsroom");
         app.masthead.epaper().publish(day.plusDays(1), news.masthead.epaper.DemoPrint.pdf("Sample", day, 1), List.of(), "upload");
+        // privacy: the settings row (the staff audit log already holds the comment ban above)
+        app.database.jdbi().useHandle(h -> h.execute("""
+                insert into privacy_settings (id, comment_erasure, keep_sign_in_links_days, keep_login_attempts_days, keep_sent_mail_days)
+                values (1, 'remove', 2, 3, 45)"""));
         fromGhost(app);
         for (long id : articles) {
             newsroom.live(id).ifPresent(live -> paths.add(live.path()));

@@ -48,6 +48,7 @@ class SetCookieFilterTest {
             config.routes.before(ctx -> web.csrf().verify(ctx));
             web.errors().register(config.routes);
             consent.routes(config.routes);
+            config.routes.get("/csrf", web.csrf()::serve);
             config.routes.get("/page", ctx -> {
                 ctx.cookie(new Cookie("lang", "fr"));
                 ctx.cookie(new Cookie("_ga_XYZ", "GA1.1"));

@@ -51,7 +51,7 @@ final class Visitor {
 
     String csrf() {
         if (cookie("mh_csrf") == null) {
-            get("/consent/status");
+            get("/csrf");
         }
         return cookie("mh_csrf");
     }

@@ -45,9 +45,8 @@ class CommentingOnAnArticleTest {
 
     static Page pageAs(SignedInReader reader) {
         BrowserContext context = browser.context();
-        // a returning visitor: the CSRF cookie is already there. On a first visit the consent and comments
-        // scripts fetch at once and each may be handed a different new token (a known race, see the issue
-        // note), which this test is not about.
+        // a returning visitor: the CSRF cookie is already there (a first visit, where both scripts start
+        // without one, is FirstVisitTest's)
         context.addCookies(List.of(new Cookie("mh_reader", reader.session()).setDomain("localhost").setPath("/"),
                 new Cookie("mh_csrf", "returning-visitor-token-0123456789abcdefghi").setDomain("localhost").setPath("/")));
         context.addInitScript("window.__xss = 0; window.alert = function () { window.__xss++; };"

@@ -93,9 +93,9 @@ class ArticlePageTest {
         long id = newsroom.create(ArticleDraft.of(headline, "", "Text.", "world"), null);
         newsroom.publish(id, null);
         Page page = pages.article(site.settings(), newsroom.live(id).orElseThrow());
-        // five scripts end: the JSON-LD and the (empty, external) consent, ads, comments and appeal scripts; the headline ends none
+        // six scripts end: the JSON-LD and the (empty, external) form-token, consent, ads, comments and appeal scripts; the headline ends none
         assertThat(page.text()).doesNotContain("<script>alert");
-        assertThat(page.text().split("</script>", -1)).hasSize(6);
+        assertThat(page.text().split("</script>", -1)).hasSize(7);
         Document doc = Jsoup.parse(page.text());
         JsonNode ld = new ObjectMapper().readTree(doc.select("script[type=application/ld+json]").first().data());
         assertThat(ld.get("headline").asText()).isEqualTo(headline);

@@ -217,12 +217,13 @@ class SitePagesTest {
     void pagesMakeNoThirdPartyRequestsAndCarryNoInlineScriptOrStyle() {
         for (String path : List.of("/", "/world", "/world/rio-floods", "/author/ada-reporter", "/tag/floods", "/world/nope")) {
             Document doc = html(app.get(path));
-            // first-party scripts only: cookie consent and the ad filler on every page (consent and ads
-            // features), and on article pages the comments loader (comments feature) and the appeal (appeals
-            // feature); all external and empty
-            assertThat(doc.select("script:not([type=application/ld+json]):not([src=/assets/comments.js]):not([src^=/assets/appeal.js?v=])"))
-                    .as(path).hasSize(2)
+            // first-party scripts only: the shared form token, cookie consent and the ad filler on every page
+            // (platform, consent, ads), and on article pages the comments loader (comments) and the appeal
+            // (appeals); all external, hashed and empty
+            assertThat(doc.select("script:not([type=application/ld+json]):not([src^=/assets/comments.js?v=]):not([src^=/assets/appeal.js?v=])"))
+                    .as(path).hasSize(3)
                     .allMatch(script -> (script.attr("src").startsWith("/assets/consent.js?v=")
+                            || script.attr("src").startsWith("/assets/csrf.js?v=")
                             || script.attr("src").startsWith("/assets/ads.js?v=")) && script.data().isEmpty());
             assertThat(doc.select("script[src]")).as(path).allSatisfy(s -> assertThat(s.html()).isEmpty());
             assertThat(doc.select("[style]")).as(path).isEmpty();

@@ -153,6 +153,12 @@ public final class Mailer implements AutoCloseable {
         return rows.purge(now.minus(KEEP_DELIVERED), now.minus(KEEP_FAILED));
     }
 
+    /** Deletes delivered mail (sent or logged) older than {@code keep}; returns how many (the retention job's purge). */
+    public int purgeDelivered(Duration keep) {
+        Instant now = now();
+        return rows.purge(now.minus(keep), now.minus(KEEP_FAILED));
+    }
+
     /** The latest mail, newest first (for the outbox page and tests). */
     public List<OutboxMail> recent(int limit) {
         return rows.recent(limit);

@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class Csrf {
     public static final String FIELD = "_csrf";
+    /** The page script every first-party script asks for the token ({@code public/csrf.js}), with its content hash. */
+    public static final String SCRIPT_URL = new Assets().url("csrf.js");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -49,6 +51,22 @@ public final class Csrf {
         }
         ctx.attribute("csrf", token);
         return token;
+    }
+
+    /** This browser's token when it already has one; never creates the cookie (so concurrent answers cannot disagree). */
+    public String existing(Context ctx) {
+        String token = ctx.cookie(cookieName);
+        return token != null && token.matches("[A-Za-z0-9_-]{43}") ? token : null;
+    }
+
+    /**
+     * {@code GET /csrf}: the page's token as JSON, minting the cookie on a first visit. The scripts
+     * on a page share this one request ({@code csrf.js}), so they all hold the same token.
+     */
+    public void serve(Context ctx) {
+        ErrorPages.answerAsJson(ctx);
+        ctx.header("Cache-Control", "no-store").contentType("application/json")
+                .result("{\"token\":\"" + token(ctx) + "\"}");
     }
 
     /** Refuses a state-changing request whose token or origin does not match. */

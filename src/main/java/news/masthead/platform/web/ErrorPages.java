@@ -77,9 +77,23 @@ public final class ErrorPages {
         ctx.contentType("text/html; charset=utf-8").result(templates.render("platform/error.jte", params));
     }
 
+    /**
+     * Marks the request as one to a JSON endpoint outside {@code /api/} (a feature's before-handler
+     * calls it), so its errors are JSON whatever the client accepts.
+     */
+    public static void answerAsJson(Context ctx) {
+        ctx.attribute(JSON_ENDPOINT, Boolean.TRUE);
+    }
+
+    private static final String JSON_ENDPOINT = "errors.jsonEndpoint";
+
     static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");
+        String type = ctx.header("Content-Type");
         return ctx.path().startsWith("/api/") || ctx.path().startsWith("/webhooks/")
+                || Boolean.TRUE.equals(ctx.attribute(JSON_ENDPOINT))
+                // a client that sends JSON reads JSON back, whatever its Accept says
+                || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))
                 || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
     }
 }
