@@ -77,6 +77,13 @@ final class Copy {
         return new Blocks(blocks, false);
     }
 
+    /** A correction printed at the end of its story, kept whole. */
+    static Block correction(String text) {
+        String clean = text == null ? "" : text.strip();
+        return new Block("<p class=\"correction\"><strong>Correction:</strong> " + org.jsoup.nodes.Entities.escape(clean) + "</p>",
+                false, wordCount(clean) + 1);
+    }
+
     static int wordCount(String text) {
         String t = text.strip();
         return t.isEmpty() ? 0 : t.split("\\s+").length;

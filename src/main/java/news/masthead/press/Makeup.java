@@ -40,13 +40,23 @@ final class Makeup {
     static final int MAX_PARTS = 3;
     private static final float JUMP_LINE = 16;
     private static final float SAFETY = 24;
+    /** A story's padding, rule and margin below it (see {@code .story} in {@link Styles}). */
+    private static final float STORY_EXTRA = 26;
+    /** The section's name at the top of its first page (see {@code .section-name}). */
+    private static final float SECTION_HEAD = 37;
+    /** Fewer lines a column than this is not worth starting a story at the foot of a page. */
+    private static final int MIN_LINES = 8;
 
     /** What the masthead and folios say. */
     record Frame(String publication, String dateline, String folioDate, Instant printed) {
     }
 
     /** One part of a story on one page: the first part carries the headline. */
-    private record Part(Story story, int number, Columns.Layout layout, float[] offsets, boolean last, boolean cut) {
+    private record Part(Story story, int number, Columns.Layout layout, boolean last, boolean cut, boolean newPage) {
+    }
+
+    /** A story waiting for its place inside: from its start (part 0), or from where its front-page part stopped. */
+    private record Item(Story story, Columns.Piece start, int number) {
     }
 
     private final Typesetter typesetter;
@@ -133,7 +143,7 @@ final class Makeup {
             List<Story> band = stories.subList(1, Math.min(3, stories.size()));
             List<Story> inside = stories.subList(Math.min(3, stories.size()), stories.size());
             // which sections are inside, in order of first appearance; front stories jump into theirs
-            Map<String, List<Part>> sections = new LinkedHashMap<>();
+            Map<String, List<Item>> sections = new LinkedHashMap<>();
             Map<String, String> sectionNames = new LinkedHashMap<>();
             for (Story s : stories) {
                 sections.computeIfAbsent(s.article().section().slug(), k -> new ArrayList<>());
@@ -146,7 +156,7 @@ final class Makeup {
             out.append("<div class='front'>");
             out.append(mastheadHtml(frame, null));
             float used = h("mh");
-            List<Part> jumps = new ArrayList<>();
+            List<Item> jumps = new ArrayList<>();
             used += front(lead, jumps);
             float bandHeight = HEIGHT - used - SAFETY;
             if (!band.isEmpty() && bandHeight > 8 * LINE) {
@@ -162,14 +172,13 @@ final class Makeup {
                 inside = stories.subList(1, stories.size());
             }
             out.append("</div>");
-            for (Part jump : jumps) {
+            for (Item jump : jumps) {
                 sections.get(jump.story().article().section().slug()).add(jump);
             }
             for (Story s : inside) {
-                List<Part> parts = sections.get(s.article().section().slug());
-                insideParts(s, parts);
+                sections.get(s.article().section().slug()).add(new Item(s, null, 0));
             }
-            for (Map.Entry<String, List<Part>> section : sections.entrySet()) {
+            for (Map.Entry<String, List<Item>> section : sections.entrySet()) {
                 if (section.getValue().isEmpty()) {
                     continue;
                 }
@@ -177,8 +186,39 @@ final class Makeup {
                 out.append("<div class='section' id='sec-").append(esc(section.getKey())).append("'>");
                 out.append("<div class='running'>").append(esc(name)).append("</div>");
                 out.append("<div class='section-name'>").append(esc(name)).append("</div>");
-                for (Part part : section.getValue()) {
-                    out.append(partHtml(part));
+                float cursor = SECTION_HEAD;
+                boolean pageTop = true;
+                for (Item item : section.getValue()) {
+                    Story s = item.story();
+                    Columns.Piece start = item.start();
+                    int number = item.number();
+                    boolean forceBreak = false;
+                    while (true) {
+                        float header = h((number == 0 ? "h" : "c") + s.index());
+                        float[] offsets = number == 0 ? photoOffsets(s) : new float[COLUMNS];
+                        float minimum = offsets[0] + MIN_LINES * LINE;
+                        float room = HEIGHT - cursor - SAFETY - header - STORY_EXTRA - JUMP_LINE;
+                        boolean newPage = forceBreak;
+                        if (!pageTop && (forceBreak || room < minimum)) {
+                            newPage = true;
+                        }
+                        if (newPage) {
+                            cursor = 0;
+                            room = HEIGHT - SAFETY - header - STORY_EXTRA - JUMP_LINE;
+                        }
+                        Columns.Layout layout = layoutFrom(s, start, offsets, Math.max(room, minimum));
+                        boolean more = layout.leftover() != null;
+                        boolean cut = more && number + 1 >= MAX_PARTS;
+                        out.append(partHtml(new Part(s, number, layout, !more || cut, cut, newPage && !pageTop)));
+                        cursor += header + layout.height() + STORY_EXTRA + (more ? JUMP_LINE : 0);
+                        pageTop = false;
+                        if (!more || cut) {
+                            break;
+                        }
+                        start = layout.leftover();
+                        number++;
+                        forceBreak = true;
+                    }
                 }
                 out.append("</div>");
             }
@@ -187,7 +227,7 @@ final class Makeup {
         }
 
         /** The lead story on the front; returns the height it takes. */
-        private float front(Story s, List<Part> jumps) {
+        private float front(Story s, List<Item> jumps) {
             int k = s.index();
             out.append("<div class='lead' id='").append(s.anchor()).append("'>");
             out.append("<h1>").append(esc(s.article().headline())).append("</h1>");
@@ -222,7 +262,7 @@ final class Makeup {
             return headline + rowHeight + 20;
         }
 
-        private String bandStory(Story s, float height, List<Part> jumps) {
+        private String bandStory(Story s, float height, List<Item> jumps) {
             StringBuilder saved = new StringBuilder(out);
             out.setLength(0);
             int k = s.index();
@@ -239,35 +279,30 @@ final class Makeup {
             return html;
         }
 
-        /** The "Continued on page N" line under a front-page part, and the part it jumps to. */
-        private void jumpOut(Story s, Columns.Layout layout, List<Part> jumps) {
+        /** The "Continued on page N" line under a front-page part, and where the story goes on inside. */
+        private void jumpOut(Story s, Columns.Layout layout, List<Item> jumps) {
             if (layout.leftover() == null) {
                 return;
             }
             out.append("<p class='jump'><a class='jump' href='#").append(s.partAnchor(1)).append("'>Continued on page </a></p>");
-            List<Part> rest = new ArrayList<>();
-            continuation(s, layout.leftover(), 1, rest);
-            jumps.addAll(rest);
+            jumps.add(new Item(s, layout.leftover(), 1));
         }
 
-        private void insideParts(Story s, List<Part> parts) {
-            int k = s.index();
+        private float[] photoOffsets(Story s) {
             float[] offsets = new float[COLUMNS];
             if (s.photo() != null) {
                 float[] size = fit(s.photo(), COLUMN, 260);
-                offsets[0] = size[1] + h("pc" + k) + 8;
+                offsets[0] = size[1] + h("pc" + s.index()) + 8;
             }
-            float max = HEIGHT - h("h" + k) - SAFETY - 40;
-            Columns.Layout layout = Columns.balance(measured(s), offsets, Math.max(max, 10 * LINE), LINE);
-            boolean last = layout.leftover() == null;
-            parts.add(new Part(s, 0, layout, offsets, last, false));
-            if (!last) {
-                continuation(s, layout.leftover(), 1, parts);
-            }
+            return offsets;
         }
 
-        private void continuation(Story s, Columns.Piece from, int number, List<Part> parts) {
+        /** The story's copy from {@code from} (null: from the start) balanced over the columns, at most {@code max} tall. */
+        private Columns.Layout layoutFrom(Story s, Columns.Piece from, float[] offsets, float max) {
             List<Columns.Measured> all = measured(s);
+            if (from == null) {
+                return Columns.balance(all, offsets, max, LINE);
+            }
             // the rest of the copy, with the first block cut to where the last part stopped
             List<Columns.Measured> rest = new ArrayList<>();
             List<Integer> origin = new ArrayList<>();
@@ -281,21 +316,14 @@ final class Makeup {
                 }
                 origin.add(i);
             }
-            float max = HEIGHT - h("c" + s.index()) - SAFETY - 40;
-            Columns.Layout layout = Columns.balance(rest, new float[COLUMNS], max, LINE);
+            Columns.Layout layout = Columns.balance(rest, offsets, max, LINE);
             // back to the story's own block numbers and words
             List<List<Columns.Piece>> columns = new ArrayList<>();
             for (List<Columns.Piece> column : layout.columns()) {
                 columns.add(column.stream().map(p -> shift(p, origin, from)).toList());
             }
             Columns.Piece leftover = layout.leftover() == null ? null : shift(layout.leftover(), origin, from);
-            Columns.Layout mapped = new Columns.Layout(columns, leftover, layout.height());
-            boolean done = leftover == null;
-            boolean cut = !done && number + 1 >= MAX_PARTS;
-            parts.add(new Part(s, number, mapped, new float[COLUMNS], done || cut, cut));
-            if (!done && !cut) {
-                continuation(s, leftover, number + 1, parts);
-            }
+            return new Columns.Layout(columns, leftover, layout.height());
         }
 
         private Columns.Piece shift(Columns.Piece p, List<Integer> origin, Columns.Piece from) {
@@ -307,7 +335,8 @@ final class Makeup {
         private String partHtml(Part part) {
             Story s = part.story();
             StringBuilder b = new StringBuilder();
-            b.append("<div class='story' id='").append(s.partAnchor(part.number())).append("'>");
+            b.append("<div class='story").append(part.newPage() ? " new-page" : "").append("' id='")
+                    .append(s.partAnchor(part.number())).append("'>");
             if (part.number() == 0) {
                 b.append(headerHtml(s, 0, null));
             } else {

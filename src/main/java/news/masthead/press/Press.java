@@ -181,7 +181,9 @@ public final class Press {
             Photo photo = article.leadPhotoId() == null ? null
                     : photos.find(article.leadPhotoId()).filter(p -> !p.widths().isEmpty()).orElse(null);
             Copy.Blocks copy = Copy.blocks(article.bodyHtml());
-            stories.add(new Story(stories.size(), article, photo, copy.blocks(), copy.truncated()));
+            List<Copy.Block> blocks = new ArrayList<>(copy.blocks());
+            article.corrections().forEach(c -> blocks.add(Copy.correction(c.text())));
+            stories.add(new Story(stories.size(), article, photo, blocks, copy.truncated()));
         }
         String name = Optional.ofNullable(publicationName.get()).filter(n -> !n.isBlank()).orElse("Masthead");
         long number = editionNumber(day);

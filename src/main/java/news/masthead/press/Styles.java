@@ -51,6 +51,7 @@ final class Styles {
                 a.jump::after, a.jumpfrom::after { content: target-counter(attr(href), page); }
                 p.cut { font-family: %2$s; font-size: 8pt; line-height: 11pt; font-style: italic; margin: 0; padding-top: 3pt; }
                 .section { page-break-before: always; }
+                .new-page { page-break-before: always; }
                 .section-name { font-family: %2$s; font-weight: bold; font-size: 22pt; line-height: 26pt; text-transform: uppercase;
                   border-bottom: 2pt solid #111; margin-bottom: 8pt; }
                 .story { page-break-inside: avoid; padding-bottom: 14pt; margin-bottom: 10pt; border-bottom: 0.75pt solid #888; }
@@ -70,6 +71,7 @@ final class Styles {
                 hr { border: 0; border-top: 0.5pt solid #888; margin: 4pt 0; }
                 .figure { padding-bottom: 6pt; }
                 .figure img { display: block; }
+                p.correction { font-style: italic; text-indent: 0; text-align: left; padding-top: 4pt; }
                 p.caption { font-family: %2$s; font-size: 7.5pt; line-height: 9.5pt; margin: 0; padding-top: 3pt; text-align: left; }
                 .credit { font-style: italic; }
                 """.formatted(serif, sans, pt(Makeup.COLUMN), pt(2 * Makeup.COLUMN + Makeup.GAP),

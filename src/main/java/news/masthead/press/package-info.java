@@ -27,7 +27,9 @@
  *     between words, keeping their markup). {@code Story}: one article with its photo and copy.</li>
  * <li>{@code Makeup}: two passes. The copy is first set in a single column to measure each block, then
  *     {@code Columns} balances it over the columns (splitting paragraphs at a line, columns starting lower under a
- *     photo, a greatest height per part) and the edition's HTML is written; {@code Styles} is its stylesheet.</li>
+ *     photo, a greatest height per part) and the edition's HTML is written, filling each inside page from the
+ *     measured heights: a story starts at a page's foot when eight lines a column fit there and jumps to the next
+ *     page; a section starts on a new page. {@code Styles} is the stylesheet.</li>
  * <li>{@code Typesetter}: openhtmltopdf on PDFBox: the DejaVu fonts shipped in the jar (embedded as subsets),
  *     photos through the {@code photo:} scheme from the photo library's stored renditions, no other resource
  *     (no network, no files), fixed dates and document id so the same edition gives the same bytes.</li>

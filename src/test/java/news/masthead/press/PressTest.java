@@ -187,6 +187,44 @@ class PressTest {
     }
 
     @Test
+    void eachStoryIsOnThePageItsPlacementSaysAndEveryJumpLandsOnItsContinuation() {
+        Composition edition = press.compose(DAY, press.defaultStories(DAY));
+        for (Placement placement : edition.placements()) {
+            assertThat(flat(pageText(edition.pdf(), placement.page()))).as(placement.headline()).contains(placement.headline());
+        }
+        java.util.regex.Matcher jump = java.util.regex.Pattern.compile("Continued on page (\\d+)").matcher(text(edition.pdf()));
+        int jumps = 0;
+        while (jump.find()) {
+            jumps++;
+            assertThat(pageText(edition.pdf(), Integer.parseInt(jump.group(1)))).containsPattern("(?i)Continued from page \\d+");
+        }
+        assertThat(jumps).isPositive();
+    }
+
+    @Test
+    void theNumberOfPagesFollowsTheStories() {
+        long shortOne = day.get(1); // 9 paragraphs, no photo
+        assertThat(press.compose(DAY, List.of(shortOne)).pages()).isEqualTo(1);
+        // the lead and two more on the front; the fourth (and any jumps) inside, a section to a page
+        Composition four = press.compose(DAY, List.of(day.get(0), day.get(1), day.get(2), day.get(3)));
+        assertThat(four.placements()).extracting(Placement::page).startsWith(1, 1, 1);
+        assertThat(four.placements().get(3).page()).isEqualTo(2);
+        assertThat(four.pages()).isBetween(2, 4);
+    }
+
+    static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void aCorrectionIsPrintedWithItsStory() {
+        long id = story("The bridge reopens after repairs", "world", 3, null, Instant.parse("2026-11-18T09:00:00Z"));
+        newsroom.addCorrection(id, "An earlier version gave the wrong date for the reopening.", editor);
+        Composition edition = press.compose(DAY, List.of(day.get(0), day.get(1), day.get(2), id));
+        assertThat(flat(text(edition.pdf()))).contains("Correction: An earlier version gave the wrong date for the reopening.");
+    }
+
+    @Test
     void everyFontIsEmbedded() throws IOException {
         Composition edition = press.compose(DAY, List.of(day.get(0), day.get(1)));
         try (PDDocument doc = Loader.loadPDF(edition.pdf())) {
