@@ -38,10 +38,14 @@ import java.util.regex.Pattern;
  * <p>Register its routes last: {@code /{section}} and {@code /{section}/{slug}} match any path.
  */
 public final class Site {
-    /** What public responses allow browsers and proxies: a minute, then revalidate with the ETag. */
-    public static final String CACHE_CONTROL = "public, max-age=60";
-    /** A member's pages: their browser may keep them a minute; shared caches (a CDN) must not, they cannot tell variants apart. */
-    public static final String PRIVATE_CACHE_CONTROL = "private, max-age=60";
+    /**
+     * What public responses allow: a shared cache (a CDN) a minute; a browser must ask again each time
+     * (a cheap 304 with the ETag), because the same address changes for this browser the moment its
+     * reader joins or signs in — a new member must never be shown the browser's old copy of a teaser.
+     */
+    public static final String CACHE_CONTROL = "public, max-age=0, s-maxage=60, must-revalidate";
+    /** A member's pages: only their browser may keep them, and it asks again each time (their membership may end). */
+    public static final String PRIVATE_CACHE_CONTROL = "private, max-age=0, must-revalidate";
     /** A member's pages vary on the cookies (the reader session), not only on gzip. */
     public static final String PRIVATE_VARY = "Accept-Encoding, Cookie";
     /** The surrogate key every public response carries (settings and navigation are on all of them). */
