@@ -134,7 +134,6 @@ public final class Masthead implements AutoCloseable {
         this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(), requireStaff,
                 ctx -> accounts.requireApiToken(ctx).name());
         this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
-        this.migration = new Migration(database, newsroom, photos, clock);
         this.consent = new Consent(database, web, clock, settings.secureCookies(),
                 ctx -> accounts.requireStaff(ctx, Role.ADMIN).name(), site::frame);
         // a member is a reader with any entitlement (the "members only" comment policy)
@@ -153,6 +152,8 @@ public final class Masthead implements AutoCloseable {
                 ctx -> accounts.requireApiToken(ctx).name());
         partners.onChange(keys -> invalidationBus.publish(keys.toArray(String[]::new)));
         site.addLabels(partners::labels);
+        this.migration = new Migration(database, newsroom, photos, new Migration.Features(comments, accounts, membership,
+                new news.masthead.syndication.feedin.WebFetch(news.masthead.syndication.feedin.WebFetch.Limits.images(), false)), clock);
         this.http = Javalin.create(config -> configure(config, web));
     }
 
