@@ -268,6 +268,8 @@ final class WordPressImport {
     }
 
     private ArticleWriter.Wanted wanted(WxrItem item, String type, ArticleWriter.Target target, String label) {
+        Long photoId = featuredPhoto(item, label);
+        // after the featured image, so a photo that is both keeps the featured image's caption
         BodyImages.Rewritten images = BodyImages.rewrite(item.get("content:encoded"), "/wp-content/uploads/", photos,
                 problem -> tally.problem(label + ": " + problem));
         if (images.imported() > 0) {
@@ -308,6 +310,18 @@ final class WordPressImport {
                 authorIds.add(author);
             }
         }
+        String slug = Newsroom.slugFor(decode(item.get("wp:post_name")));
+        if (item.get("wp:post_name").isEmpty() || slug.equals("untitled")) {
+            slug = "";
+        }
+        ArticleDraft draft = new ArticleDraft(headline.length() > 300 ? headline.substring(0, 300) : headline, "", standfirst,
+                body.markdown(), photoId, section, authorIds, ArticleWriter.tags(tags, tally, label),
+                slug, "", "", "");
+        return new ArticleWriter.Wanted(draft, target, published(item, label), oldPath(item.get("link")));
+    }
+
+    /** The lead photo from the post's featured image (reported when missing or unusable). */
+    private Long featuredPhoto(WxrItem item, String label) {
         Long photoId = null;
         String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
         if (!thumbnail.isEmpty()) {
@@ -325,14 +339,7 @@ final class WordPressImport {
                 }
             }
         }
-        String slug = Newsroom.slugFor(decode(item.get("wp:post_name")));
-        if (item.get("wp:post_name").isEmpty() || slug.equals("untitled")) {
-            slug = "";
-        }
-        ArticleDraft draft = new ArticleDraft(headline.length() > 300 ? headline.substring(0, 300) : headline, "", standfirst,
-                body.markdown(), photoId, section, authorIds, ArticleWriter.tags(tags, tally, label),
-                slug, "", "", "");
-        return new ArticleWriter.Wanted(draft, target, published(item, label), oldPath(item.get("link")));
+        return photoId;
     }
 
     private String authorsDisplayName(String login) {
