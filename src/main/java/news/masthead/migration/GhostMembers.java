@@ -154,7 +154,9 @@ final class GhostMembers {
 
     private static Optional<Plan> byTier(MembersCsv.Row row, List<Plan> active) {
         for (String column : TIER_COLUMNS) {
-            for (String tier : row.get(column).split(",")) {
+            List<String> names = new java.util.ArrayList<>(List.of(row.get(column))); // the whole value first: a plan's name may hold a comma
+            names.addAll(List.of(row.get(column).split(",")));
+            for (String tier : names) {
                 String name = tier.strip();
                 Optional<Plan> plan = active.stream().filter(p -> !name.isEmpty() && p.name().equalsIgnoreCase(name)).findFirst();
                 if (plan.isPresent()) {
