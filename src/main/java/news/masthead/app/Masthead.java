@@ -133,7 +133,7 @@ public final class Masthead implements AutoCloseable {
         newsroom.onChange(change -> search.poke());
         this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(), requireStaff,
                 ctx -> accounts.requireApiToken(ctx).name());
-        this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
+        this.feedImport = new FeedImport(database, newsroom, photos, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
         this.consent = new Consent(database, web, clock, settings.secureCookies(),
                 ctx -> accounts.requireStaff(ctx, Role.ADMIN).name(), site::frame);
         // a member is a reader with any entitlement (the "members only" comment policy)
