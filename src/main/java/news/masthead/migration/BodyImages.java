@@ -27,7 +27,7 @@ final class BodyImages {
     }
 
     static Rewritten rewrite(String html, String marker, PhotoFiles photos, Consumer<String> problem) {
-        if (html == null || !html.contains("<img") && !html.contains("<IMG")) {
+        if (html == null || !photos.available() || !html.contains("<img") && !html.contains("<IMG")) {
             return new Rewritten(html, 0);
         }
         Map<String, String> done = new LinkedHashMap<>();

@@ -50,6 +50,9 @@ final class PhotoFiles {
         if (library == null) {
             return new Result(null, "not imported: this Masthead has no photo library");
         }
+        if (folder == null && web == null) {
+            return new Result(null, "not fetched: give the folder of the site's images (" + marker + ") or let the import fetch them by URL");
+        }
         String relative = relative(url);
         String key = relative != null ? relative : "url:" + url.strip();
         Optional<Ledger.Entry> known = ledger.find(source, key, KIND);
@@ -65,9 +68,7 @@ final class PhotoFiles {
             fromFolder = found.problem();
         }
         if (web == null) {
-            return new Result(null, folder == null
-                    ? "not fetched: give the folder of the site's images (" + marker + ") or let the import fetch them by URL"
-                    : "not fetched: " + url + " is not under " + marker);
+            return new Result(null, "not fetched: " + url + " is not under " + marker);
         }
         Result fetched = fetched(url, key, caption, alt);
         if (fetched.problem() != null && fromFolder != null) {
@@ -112,6 +113,11 @@ final class PhotoFiles {
         } catch (WebError e) {
             return new Result(null, "fetched from " + url.strip() + " but refused by the photo library: " + e.getMessage());
         }
+    }
+
+    /** Whether images can be had at all (a folder or a fetcher); without, images in the text are left as they are. */
+    boolean available() {
+        return library != null && (folder != null || web != null);
     }
 
     /** The address pages use for a photo of the library ({@code /media/photos/{id}/{width}.jpg}). */

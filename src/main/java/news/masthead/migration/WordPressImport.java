@@ -109,7 +109,8 @@ final class WordPressImport {
             }
         });
         tally.note(attachments.size() + " attachment(s) in the export; featured images and images inside posts "
-                + "(under /wp-content/uploads/) become photos, others are not imported");
+                + "(under /wp-content/uploads/) become photos" + (photos.available() ? "" : " when the uploads folder is given or "
+                + "images may be fetched by URL (images inside posts keep pointing at the old site)"));
         if (unusedTags > 0) {
             tally.note("tags are made when an article that carries them is imported; tags no post uses are not created");
         }
