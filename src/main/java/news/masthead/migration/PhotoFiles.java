@@ -31,6 +31,8 @@ final class PhotoFiles {
     private final Path folder;
     private final String marker;
     private final WebFetch web;
+    /** Why a URL could not be fetched in this run: asked once, not again for the next post that names it. */
+    private final java.util.Map<String, String> unfetchable = new java.util.HashMap<>();
 
     /** {@code web} null: images are only read from {@code folder}. */
     PhotoFiles(PhotoLibrary library, Ledger ledger, String source, Path folder, String marker, WebFetch web) {
@@ -101,6 +103,18 @@ final class PhotoFiles {
     }
 
     private Result fetched(String url, String key, String caption, String alt) {
+        String known = unfetchable.get(url.strip());
+        if (known != null) {
+            return new Result(null, known);
+        }
+        Result result = fetch(url, key, caption, alt);
+        if (result.problem() != null) {
+            unfetchable.put(url.strip(), result.problem());
+        }
+        return result;
+    }
+
+    private Result fetch(String url, String key, String caption, String alt) {
         try {
             WebFetch.Fetched f = web.get(url.strip(), "image/jpeg,image/png,image/webp,image/*;q=0.8");
             String path = f.uri().getPath() == null ? "" : f.uri().getPath();
