@@ -27,6 +27,15 @@ record ImportFeatures(Comments comments, Accounts accounts, Membership membershi
         Mailer mailer = new Mailer(db, MailSettings.none(), clock);
         Accounts accounts = new Accounts(db, w, clock, false, mailer, () -> "http://localhost", () -> null);
         Membership membership = new Membership(db, w, clock, mailer, new PaymentSettings(null, null),
+                new news.masthead.membership.ReaderDirectory() {
+                    public java.util.Optional<news.masthead.accounts.Reader> byId(long id) {
+                        return accounts.reader(id);
+                    }
+
+                    public news.masthead.accounts.Reader findOrAdd(String email) {
+                        return accounts.readerForEmail(email);
+                    }
+                },
                 ctx -> { throw new AssertionError("no HTTP here"); }, (ctx, role) -> "nobody", () -> null, () -> "http://localhost");
         Comments comments = new Comments(db, newsroom, mailer, w, clock, reader -> false, email -> false, () -> "http://localhost",
                 ctx -> java.util.Optional.empty(), ctx -> { throw new AssertionError("no HTTP here"); },
