@@ -317,6 +317,20 @@ public final class Accounts implements AutoCloseable {
                 .orElseThrow(() -> WebError.conflict("A staff account with the email " + cleanEmail + " already exists."));
     }
 
+    /** A reader account found or made by an import: the reader, and whether it was made now. */
+    public record ImportedReader(Reader reader, boolean created) {
+    }
+
+    /**
+     * The reader with this address (any letter case), or a new one made for an import from another
+     * system (Ghost's members): no mail is sent and no session made; the address counts as unverified
+     * until they sign in with a link. {@code displayName} is used only for a new reader (cut to 100
+     * characters). A malformed address is a 400 naming {@code email}.
+     */
+    public ImportedReader importReader(String email, String displayName) {
+        return readers.importReader(email, displayName);
+    }
+
     /** Everyone on the staff, by name. */
     public List<StaffMember> staff() {
         return staff.all();

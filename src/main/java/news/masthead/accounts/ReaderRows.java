@@ -45,6 +45,15 @@ final class ReaderRows {
         return byEmail(h, email).orElseThrow();
     }
 
+    /** The reader with this email, made now (unverified, named {@code displayName}) if there is none; true in the pair when made. */
+    java.util.Map.Entry<Reader, Boolean> findOrAddUnverified(Handle h, String email, String displayName, Instant now) {
+        int added = h.createUpdate("""
+                        insert into readers (email, display_name, created_at) values (:email, :name, :now)
+                        on conflict (lower(email)) where deleted_at is null do nothing""")
+                .bind("email", email).bind("name", displayName).bind("now", now).execute();
+        return java.util.Map.entry(byEmail(h, email).orElseThrow(), added == 1);
+    }
+
     /** Whether another (live) reader already uses this address. */
     boolean takenByOther(Handle h, String email, long readerId) {
         return h.createQuery("select exists (select 1 from readers where lower(email) = lower(:email) and deleted_at is null and id <> :id)")

@@ -91,6 +91,22 @@ final class Readers {
         return jdbi.withHandle(h -> rows.byId(h, id));
     }
 
+    /** See {@link Accounts#importReader}. */
+    Accounts.ImportedReader importReader(String email, String displayName) {
+        String address = email == null ? "" : email.strip();
+        Optional<String> problem = emailProblem(address);
+        if (problem.isPresent()) {
+            throw news.masthead.platform.web.WebError.badRequest("email", "'" + address + "' is not an email address.");
+        }
+        String name = displayName == null ? "" : displayName.strip().replaceAll("\\p{Cntrl}", " ");
+        if (name.length() > MAX_NAME) {
+            name = name.substring(0, MAX_NAME).strip();
+        }
+        String cleanName = name;
+        var found = jdbi.inTransaction(h -> rows.findOrAddUnverified(h, address, cleanName, clock.instant()));
+        return new Accounts.ImportedReader(found.getKey(), found.getValue());
+    }
+
     /** What is wrong with a typed email address, or empty when it will do. */
     static Optional<String> emailProblem(String email) {
         if (email == null || email.isBlank()) {

@@ -43,7 +43,8 @@
  *     {@code src/main/jte/accounts/readers/*} in the public layout; {@code SignInLinks} (single use,
  *     expiry, rate limit), {@code ReaderSessions}, {@code ReaderRows} the rows. {@code Accounts} keeps the
  *     reader cookie, {@code currentReader}/{@code requireReader}, and the hourly purge of expired links
- *     and sessions.</li>
+ *     and sessions. {@code Accounts.importReader} finds or makes a reader for an import (Ghost's
+ *     members): no mail, no session, the address unverified until its first sign-in.</li>
  * <li>{@code Passwords}: argon2id hashing (password4j) and the length rule; {@code Secrets}: random values
  *     and their SHA-256.</li>
  * <li>Public values: {@link news.masthead.accounts.Reader}, {@link news.masthead.accounts.StaffMember},

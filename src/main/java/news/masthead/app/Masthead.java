@@ -145,8 +145,7 @@ public final class Masthead implements AutoCloseable {
         newsroom.onChange(change -> search.poke());
         this.admin = new Admin(newsroom, site, web, () -> this.settings.baseUrl(), requireStaff,
                 ctx -> accounts.requireApiToken(ctx).name());
-        this.feedImport = new FeedImport(database, newsroom, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
-        this.migration = new Migration(database, newsroom, photos, clock);
+        this.feedImport = new FeedImport(database, newsroom, photos, web, clock, (ctx, role) -> requireStaff.apply(ctx, role).name());
         this.consent = new Consent(database, web, clock, settings.secureCookies(),
                 ctx -> accounts.requireStaff(ctx, Role.ADMIN).name(), site::frame);
         // a member is a reader with any entitlement (the "members only" comment policy)
@@ -182,6 +181,8 @@ public final class Masthead implements AutoCloseable {
         site.showCommentCounts(comments::count);
         comments.onCountChange(articleId -> invalidationBus.publish("article:" + articleId));
         membership.auditTo(privacy.audit());
+        this.migration = new Migration(database, newsroom, photos, new Migration.Features(comments, accounts, membership,
+                new news.masthead.syndication.feedin.WebFetch(news.masthead.syndication.feedin.WebFetch.Limits.images(), false)), clock);
         this.http = Javalin.create(config -> configure(config, web));
     }
 

@@ -63,6 +63,30 @@ final class CommentRows {
                 .bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    Optional<Long> importedId(Handle h, long articleId, String source, String externalId) {
+        return h.createQuery("""
+                select id from comments where article_id = :a and imported_from = :s and external_id = :e""")
+                .bind("a", articleId).bind("s", source).bind("e", externalId).mapTo(Long.class).findOne();
+    }
+
+    long insertImported(Handle h, long articleId, Long parentId, String authorName, String text, String html, String status,
+                        String heldBecause, String source, String externalId, Instant writtenAt) {
+        return h.createUpdate("""
+                insert into comments (article_id, parent_id, reader_id, author_name, by_staff, body_text, body_html,
+                                      status, held_because, created_at, imported_from, external_id)
+                values (:a, :p, null, :n, false, :t, :h, :st, :hb, :at, :s, :e)""")
+                .bind("a", articleId).bind("p", parentId).bind("n", authorName).bind("t", text).bind("h", html)
+                .bind("st", status).bind("hb", heldBecause).bind("at", writtenAt).bind("s", source).bind("e", externalId)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    boolean closeUnlessDecided(Handle h, long articleId, String by, Instant now) {
+        return h.createUpdate("""
+                insert into comment_closings (article_id, closed, staff_name, changed_at) values (:a, true, :s, :now)
+                on conflict (article_id) do nothing""")
+                .bind("a", articleId).bind("s", by).bind("now", now).execute() == 1;
+    }
+
     void edit(Handle h, long id, String text, String html, String status, String heldBecause, Instant now) {
         h.createUpdate("""
                 update comments set body_text = :t, body_html = :h, edited_at = :now,

@@ -73,6 +73,84 @@ final class CommentText {
         return Character.getType(c) == Character.OTHER_SYMBOL || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF);
     }
 
+    /**
+     * Another system's comment HTML as the text a reader could have typed: paragraphs and line breaks kept,
+     * {@code <em>/<i>} and {@code <strong>/<b>} as the Markdown subset, http(s) links as {@code [text](url)},
+     * quotes as {@code > }, every other element reduced to its text (scripts and styles dropped); then cleaned.
+     */
+    static String fromHtml(String html) {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(html == null ? "" : html);
+        doc.select("script, style, template, iframe, object, embed, noscript").remove();
+        StringBuilder out = new StringBuilder();
+        appendText(doc.body(), out);
+        String text = out.toString().replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n");
+        return clean(text);
+    }
+
+    private static void appendText(org.jsoup.nodes.Node node, StringBuilder out) {
+        for (org.jsoup.nodes.Node child : node.childNodes()) {
+            if (child instanceof org.jsoup.nodes.TextNode t) {
+                out.append(t.getWholeText());
+            } else if (child instanceof org.jsoup.nodes.Element e) {
+                String tag = e.normalName();
+                switch (tag) {
+                    case "br" -> out.append('\n');
+                    case "p", "div", "ul", "ol", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table" -> {
+                        out.append("\n\n");
+                        appendText(e, out);
+                        out.append("\n\n");
+                    }
+                    case "li" -> {
+                        out.append('\n');
+                        appendText(e, out);
+                        out.append('\n');
+                    }
+                    case "blockquote" -> {
+                        StringBuilder inner = new StringBuilder();
+                        appendText(e, inner);
+                        out.append("\n\n");
+                        for (String line : inner.toString().strip().split("\n+")) {
+                            if (!line.isBlank()) {
+                                out.append("> ").append(line.strip()).append('\n');
+                            }
+                        }
+                        out.append('\n');
+                    }
+                    case "em", "i" -> wrap(e, "*", out);
+                    case "strong", "b" -> wrap(e, "**", out);
+                    case "a" -> {
+                        String href = e.attr("href").strip();
+                        String label = e.text().strip().replace('[', '(').replace(']', ')');
+                        if (href.matches("(?i)https?://[^\\s()<>\"']{1,500}") && !label.isEmpty() && label.length() <= 200) {
+                            out.append('[').append(label).append("](").append(href).append(')');
+                        } else {
+                            appendText(e, out);
+                        }
+                    }
+                    default -> appendText(e, out);
+                }
+            }
+        }
+    }
+
+    private static void wrap(org.jsoup.nodes.Element e, String mark, StringBuilder out) {
+        String inner = e.text().strip();
+        if (inner.isEmpty() || inner.contains("*") || inner.contains("\n")) {
+            appendText(e, out);
+        } else {
+            out.append(mark).append(inner).append(mark);
+        }
+    }
+
+    /** A name from another system as plain text: tags and control characters gone, at most 100 characters. */
+    static String plainName(String raw) {
+        String name = clean(org.jsoup.Jsoup.parseBodyFragment(raw == null ? "" : raw).body().text()).replaceAll("\\s+", " ");
+        if (name.isEmpty()) {
+            return "Anonymous";
+        }
+        return name.codePointCount(0, name.length()) <= 100 ? name : name.substring(0, name.offsetByCodePoints(0, 99)) + "…";
+    }
+
     /** How many links the text holds: Markdown links and bare addresses alike. */
     static int links(String cleaned) {
         Matcher m = URL.matcher(cleaned);

@@ -150,14 +150,15 @@ public final class Comments {
         LiveArticle article = article(articleId);
         List<Comment> all = database.jdbi().withHandle(h -> rows.onArticle(h, articleId));
         Map<Long, Conversation.Thread> threads = new LinkedHashMap<>();
+        Predicate<Comment> visible = c -> !c.held() || reader.map(r -> r.id() == c.readerId()).orElse(false);
         for (Comment c : all) {
-            boolean visible = !c.held() || reader.map(r -> r.id() == c.readerId()).orElse(false);
-            if (!visible) {
-                continue;
-            }
-            if (c.parentId() == null) {
+            if (c.parentId() == null && visible.test(c)) {
                 threads.put(c.id(), new Conversation.Thread(c, new ArrayList<>()));
-            } else if (threads.containsKey(c.parentId())) {
+            }
+        }
+        // replies in a second pass: an imported reply may carry an earlier time than its parent
+        for (Comment c : all) {
+            if (c.parentId() != null && visible.test(c) && threads.containsKey(c.parentId())) {
                 threads.get(c.parentId()).replies().add(c);
             }
         }
@@ -287,6 +288,77 @@ public final class Comments {
         return posted;
     }
 
+    /** Imported comments may be longer than readers' (old systems had no limit); beyond this they are refused. */
+    public static final int MAX_IMPORTED_LENGTH = 20_000;
+
+    /**
+     * A comment written in another system, to bring over: its id there ({@code externalId}) and the id of
+     * the comment it answers ({@code parentExternalId}, blank for a top-level one), the author's name as
+     * given, its body as that system's HTML, when it was written, and whether it was approved there.
+     * The author's email address is deliberately not part of it: nobody asked us to keep it.
+     */
+    public record Import(String source, String externalId, String parentExternalId, String authorName, String bodyHtml,
+                         Instant writtenAt, boolean approved) {
+    }
+
+    /** What an import did: the comment's id here, and whether it was added now (false: it was already here). */
+    public record Imported(long commentId, boolean created) {
+    }
+
+    /**
+     * Brings one comment from another system under an article (any status), tied to no reader account:
+     * the author's name is kept as plain text, the body's HTML reduced to what readers may write (paragraphs,
+     * quotes, emphasis, http(s) links) and sanitized by the same policy, approved ones shown and the others
+     * held for staff. A reply to a reply joins its thread (threads are two levels deep); a reply whose parent
+     * is not here (not imported, or not imported yet) becomes a top-level comment. Idempotent by
+     * (article, source, external id): importing the same comment again changes nothing. The policy, closing,
+     * rate limits and pre-moderation do not apply; nobody is mailed.
+     */
+    public Imported importComment(long articleId, Import comment) {
+        newsroom.article(articleId);
+        String source = comment.source() == null ? "" : comment.source().strip();
+        String externalId = comment.externalId() == null ? "" : comment.externalId().strip();
+        if (source.isEmpty() || externalId.isEmpty() || source.length() > 40 || externalId.length() > 200) {
+            throw WebError.badRequest("externalId", "An imported comment needs its source and its id there (at most 200 characters).");
+        }
+        if (comment.writtenAt() == null) {
+            throw WebError.badRequest("writtenAt", "An imported comment needs the time it was written.");
+        }
+        String text = CommentText.fromHtml(comment.bodyHtml());
+        if (text.isEmpty()) {
+            throw WebError.badRequest("text", "The comment is empty.");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_IMPORTED_LENGTH) {
+            throw WebError.badRequest("text", "The comment is longer than " + MAX_IMPORTED_LENGTH + " characters.");
+        }
+        String name = CommentText.plainName(comment.authorName());
+        String parentExternal = comment.parentExternalId() == null ? "" : comment.parentExternalId().strip();
+        return database.jdbi().inTransaction(h -> {
+            Optional<Long> existing = rows.importedId(h, articleId, source, externalId);
+            if (existing.isPresent()) {
+                return new Imported(existing.get(), false);
+            }
+            Long parent = null;
+            if (!parentExternal.isEmpty() && !parentExternal.equals("0") && !parentExternal.equals(externalId)) {
+                parent = rows.importedId(h, articleId, source, parentExternal).flatMap(id -> rows.find(h, id))
+                        .map(p -> p.parentId() == null ? p.id() : p.parentId()).orElse(null);
+            }
+            long id = rows.insertImported(h, articleId, parent, name, text, CommentText.html(text),
+                    comment.approved() ? "shown" : "held", comment.approved() ? null : "imported: not approved in " + source,
+                    source, externalId, comment.writtenAt());
+            return new Imported(id, true);
+        });
+    }
+
+    /**
+     * Closes comments on an article because the system it came from had them closed, unless staff here
+     * already closed or reopened it (their decision stands). True when this closed it.
+     */
+    public boolean closeImported(long articleId, String source) {
+        newsroom.article(articleId);
+        return database.jdbi().withHandle(h -> rows.closeUnlessDecided(h, articleId, "import from " + source, clock.instant()));
+    }
+
     /** The author edits their comment within {@link #EDIT_WINDOW}; the rules apply again. */
     public Comment edit(Reader reader, long commentId, String text) {
         String cleaned = checkedText(text);
@@ -376,7 +448,9 @@ public final class Comments {
         countChanged(database.jdbi().inTransaction(h -> {
             Comment c = rows.find(h, commentId).orElseThrow(() -> WebError.notFound("There is no such comment."));
             audited(h, staffName, "comment.ban", c);
-            rows.ban(h, c.readerId(), staffName, clock.instant());
+            if (!c.imported()) { // an imported comment has no account here to ban: it is only rejected
+                rows.ban(h, c.readerId(), staffName, clock.instant());
+            }
             rows.setStatus(h, commentId, "rejected");
             return c.articleId();
         }));

@@ -16,6 +16,10 @@
  *       Avoid: pending, spam.</li>
  *   <li><b>Deleted</b>: the author removed it; its place stays as "Comment deleted." Avoid: removed.</li>
  *   <li><b>Report</b>, <b>ban</b>: a reader flags a comment for staff; staff stop a reader commenting.</li>
+ *   <li><b>Imported</b>: a comment brought from another system ({@code importComment}, by the migration):
+ *       no reader account ({@code reader_id} null, {@code readerId} 0), the author's name as given (plain
+ *       text), known by its source and id there ({@code imported_from}, {@code external_id}, V155) so a
+ *       re-import finds it; shown, or held when it was not approved there. Banning its author only rejects it.</li>
  * </ul>
  *
  * <h2>Shape</h2>
@@ -40,6 +44,7 @@
  * Does not own readers, sign-in or membership (accounts does; membership is a predicate given to
  * the constructor, nobody is a member until it exists), articles (newsroom), the article page and
  * its cache (site: comments never enter the cached page), or mail delivery (platform.mail). It
- * keeps a reader's address only when they ask to hear of replies, and drops it on delete.
+ * keeps a reader's address only when they ask to hear of replies, and drops it on delete; imported
+ * comments carry no address at all. It does not read other systems' exports (migration does).
  */
 package news.masthead.comments;

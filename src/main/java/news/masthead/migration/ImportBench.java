@@ -42,7 +42,8 @@ public final class ImportBench {
             db.migrate();
             Clock clock = Clock.systemUTC();
             Newsroom newsroom = new Newsroom(db, clock);
-            Migration migration = new Migration(db, newsroom, new PhotoLibrary(db, clock), clock);
+            // comments are imported (the server's wiring); images are not fetched (the bench is offline)
+            Migration migration = new Migration(db, newsroom, new PhotoLibrary(db, clock), benchFeatures(db, newsroom, clock), clock);
             for (String round : new String[] {"first import", "second import (all unchanged)"}) {
                 long start = System.nanoTime();
                 ImportReport report = migration.importWordPress(new Migration.WordPress(wxr, null, null), Migration.Progress.NONE);
@@ -50,8 +51,24 @@ public final class ImportBench {
                 ImportReport.Counts c = report.kinds().get("posts");
                 System.out.printf("%s: %d posts in %.1f s = %.0f posts/s (created %d, updated %d, skipped %d, failed %d)%n",
                         round, c.total(), seconds, c.total() / seconds, c.created(), c.updated(), c.skipped(), c.failed());
+                ImportReport.Counts comments = report.kinds().get(WordPressComments.KIND);
+                if (comments != null) {
+                    System.out.printf("  comments: created %d, skipped %d, failed %d%n", comments.created(), comments.skipped(), comments.failed());
+                }
             }
         }
+    }
+
+    private static Migration.Features benchFeatures(Database db, Newsroom newsroom, Clock clock) {
+        news.masthead.platform.web.Templates templates = new news.masthead.platform.web.Templates();
+        var json = news.masthead.platform.web.Json.mapper();
+        news.masthead.platform.web.Web web = new news.masthead.platform.web.Web(templates, new news.masthead.platform.web.Csrf(false), json,
+                new news.masthead.platform.web.ErrorPages(templates, json), new news.masthead.platform.web.Assets());
+        news.masthead.platform.mail.Mailer mailer = new news.masthead.platform.mail.Mailer(db, news.masthead.platform.mail.MailSettings.none(), clock);
+        news.masthead.comments.Comments comments = new news.masthead.comments.Comments(db, newsroom, mailer, web, clock,
+                reader -> false, email -> false, () -> "http://localhost", ctx -> java.util.Optional.empty(),
+                ctx -> { throw new IllegalStateException("no HTTP in the bench"); }, ctx -> "bench", () -> null);
+        return new Migration.Features(comments, null, null, null);
     }
 
     static void write(Path file, int posts) throws IOException {
@@ -84,7 +101,9 @@ public final class ImportBench {
                         + "</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
                         + "<category domain=\"category\" nicename=\"desk-" + random.nextInt(12) + "\"><![CDATA[Desk]]></category>"
                         + "<category domain=\"post_tag\" nicename=\"t\"><![CDATA[Topic " + random.nextInt(200) + "]]></category>"
-                        + "<wp:comment><wp:comment_approved>1</wp:comment_approved><wp:comment_content>Nice</wp:comment_content></wp:comment>"
+                        + "<wp:comment><wp:comment_id>" + i + "</wp:comment_id><wp:comment_author>Reader</wp:comment_author>"
+                        + "<wp:comment_date_gmt>" + date + "</wp:comment_date_gmt><wp:comment_parent>0</wp:comment_parent>"
+                        + "<wp:comment_approved>1</wp:comment_approved><wp:comment_content>Nice</wp:comment_content></wp:comment>"
                         + "</item>\n");
             }
             out.write("</channel></rss>\n");

@@ -14,28 +14,44 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Ghost's members CSV, read and checked but not stored (Masthead has no memberships yet): how many
- * members pay, how many have a complimentary plan, how many are free, and which rows are unusable.
+ * Ghost's members CSV, read row by row: the header names the columns (any case, a byte-order mark
+ * ignored), fields may be quoted (commas, quotes and new lines inside), and each row comes out with its line
+ * number and its fields by column name. {@link #count} only checks and counts (a Masthead without
+ * memberships); {@link GhostMembers} imports.
  */
 final class MembersCsv {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final java.util.regex.Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_FIELD = 100_000;
+
+    /** One member row: its line in the file and its fields by lower-case column name. */
+    record Row(int line, Map<String, String> fields) {
+        String get(String column) {
+            return fields.getOrDefault(column, "").strip();
+        }
+
+        /** What Ghost says the member is: {@code paid}, {@code comped} or {@code free} (from {@code status}, else derived). */
+        String status() {
+            String status = get("status").toLowerCase(Locale.ROOT);
+            if (status.equals("paid") || status.equals("comped") || status.equals("free")) {
+                return status;
+            }
+            if (!get("stripe_customer_id").isEmpty()) {
+                return "paid";
+            }
+            return "true".equalsIgnoreCase(get("complimentary_plan")) ? "comped" : "free";
+        }
+    }
 
     private MembersCsv() {
     }
 
-    static void count(Path file, Tally tally) {
-        int paid = 0;
-        int comp = 0;
-        int free = 0;
+    static void read(Path file, java.util.function.Consumer<Row> each) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<String> header = row(in);
-            if (header == null || !header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList().contains("email")) {
+            List<String> names = header == null ? List.of()
+                    : header.stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+            if (!names.contains("email")) {
                 throw new UnusableExport("The members file is not a Ghost members CSV: its first line has no 'email' column.");
-            }
-            Map<String, Integer> columns = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                columns.put(header.get(i).strip().toLowerCase(Locale.ROOT).replace("\uFEFF", ""), i);
             }
             int line = 1;
             for (List<String> row = row(in); row != null; row = row(in)) {
@@ -43,30 +59,34 @@ final class MembersCsv {
                 if (row.size() == 1 && row.get(0).isBlank()) {
                     continue;
                 }
-                String email = field(row, columns, "email");
-                if (!EMAIL.matcher(email).matches()) {
-                    tally.failed("members", "members row " + line, "'" + email + "' is not an email address");
-                    continue;
+                Map<String, String> fields = new HashMap<>();
+                for (int i = 0; i < names.size() && i < row.size(); i++) {
+                    fields.putIfAbsent(names.get(i), row.get(i));
                 }
-                if (!field(row, columns, "stripe_customer_id").isEmpty()) {
-                    paid++;
-                } else if ("true".equalsIgnoreCase(field(row, columns, "complimentary_plan"))) {
-                    comp++;
-                } else {
-                    free++;
-                }
-                tally.count("members", Tally.Outcome.SKIPPED);
+                each.accept(new Row(line, fields));
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UnusableExport("Cannot read the members file " + file.getFileName() + ": " + e.getMessage(), e);
         }
-        tally.note((paid + comp + free) + " member(s) (" + paid + " paying, " + comp + " complimentary, " + free
-                + " free) not imported: Masthead has no memberships yet");
     }
 
-    private static String field(List<String> row, Map<String, Integer> columns, String name) {
-        Integer i = columns.get(name);
-        return i == null || i >= row.size() ? "" : row.get(i).strip();
+    static void count(Path file, Tally tally) {
+        int[] counts = new int[3];
+        read(file, row -> {
+            String email = row.get("email");
+            if (!EMAIL.matcher(email).matches()) {
+                tally.failed("members", "members row " + row.line(), "'" + email + "' is not an email address");
+                return;
+            }
+            switch (row.status()) {
+                case "paid" -> counts[0]++;
+                case "comped" -> counts[1]++;
+                default -> counts[2]++;
+            }
+            tally.count("members", Tally.Outcome.SKIPPED);
+        });
+        tally.note((counts[0] + counts[1] + counts[2]) + " member(s) (" + counts[0] + " paying, " + counts[1] + " complimentary, "
+                + counts[2] + " free) not imported: this Masthead has no memberships");
     }
 
     /** One CSV record (RFC 4180: quoted fields may hold commas, quotes and new lines); null at the end. */

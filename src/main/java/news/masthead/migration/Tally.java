@@ -29,6 +29,10 @@ final class Tally {
         kinds.computeIfAbsent(kind, k -> new int[4])[outcome.ordinal()]++;
     }
 
+    synchronized void count(String kind, Outcome outcome, int n) {
+        kinds.computeIfAbsent(kind, k -> new int[4])[outcome.ordinal()] += n;
+    }
+
     synchronized void failed(String kind, String item, String reason) {
         count(kind, Outcome.FAILED);
         problem(item + ": " + reason);

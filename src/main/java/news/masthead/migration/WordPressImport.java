@@ -45,16 +45,15 @@ final class WordPressImport {
     private final List<Map<String, String>> authors = new ArrayList<>();
     private int total;
     private int done;
-    private int comments;
-    private int commentsOpen;
-    private int commentsClosed;
+    private final WordPressComments comments;
     private int unusedTags;
 
     private record Attachment(String url, String caption, String alt) {
     }
 
-    WordPressImport(Newsroom newsroom, Ledger ledger, ArticleWriter writer, PhotoFiles photos, String pagesSection,
-                    Tally tally, Migration.Progress progress) {
+    WordPressImport(Newsroom newsroom, Ledger ledger, ArticleWriter writer, PhotoFiles photos, WordPressComments comments,
+                    String pagesSection, Tally tally, Migration.Progress progress) {
+        this.comments = comments;
         this.newsroom = newsroom;
         this.ledger = ledger;
         this.writer = writer;
@@ -109,15 +108,13 @@ final class WordPressImport {
                 progress.at("posts and pages", ++done, total);
             }
         });
-        tally.note(attachments.size() + " attachment(s) in the export; only featured images become photos "
-                + "(images inside posts keep pointing at the old site)");
+        tally.note(attachments.size() + " attachment(s) in the export; featured images and images inside posts "
+                + "(under /wp-content/uploads/) become photos" + (photos.available() ? "" : " when the uploads folder is given or "
+                + "images may be fetched by URL (images inside posts keep pointing at the old site)"));
         if (unusedTags > 0) {
             tally.note("tags are made when an article that carries them is imported; tags no post uses are not created");
         }
-        if (comments > 0) {
-            tally.note(comments + " comment(s) not imported: Masthead has no comments yet (comments open on "
-                    + commentsOpen + " post(s), closed on " + commentsClosed + ")");
-        }
+        comments.report();
         if (authorByLogin.isEmpty() && authors.isEmpty()) {
             tally.note("the export names no authors; articles have no byline");
         }
@@ -228,13 +225,6 @@ final class WordPressImport {
         String id = item.get("wp:post_id");
         String label = type + " " + id + (item.get("title").isEmpty() ? "" : " “" + item.get("title") + "”");
         String status = item.get("wp:status");
-        comments += item.comments().size();
-        switch (item.get("wp:comment_status")) {
-            case "open" -> commentsOpen++;
-            case "closed" -> commentsClosed++;
-            default -> {
-            }
-        }
         if (id.isEmpty()) {
             tally.failed(kind, label, "it has no wp:post_id");
             return;
@@ -268,6 +258,8 @@ final class WordPressImport {
         try {
             Tally.Outcome outcome = writer.write(SOURCE, id, type, hash, () -> wanted(item, type, target, label), tally, label);
             tally.count(kind, outcome);
+            comments.of(item, id, () -> ledger.find(SOURCE, id, type).filter(e -> !e.pending()).map(Ledger.Entry::targetId)
+                    .orElse(null), label);
         } catch (WebError e) {
             tally.failed(kind, label, e.getMessage());
         } catch (RuntimeException e) {
@@ -277,7 +269,14 @@ final class WordPressImport {
     }
 
     private ArticleWriter.Wanted wanted(WxrItem item, String type, ArticleWriter.Target target, String label) {
-        BodyText.Converted body = BodyText.fromWordPress(item.get("content:encoded"));
+        Long photoId = featuredPhoto(item, label);
+        // after the featured image, so a photo that is both keeps the featured image's caption
+        BodyImages.Rewritten images = BodyImages.rewrite(item.get("content:encoded"), "/wp-content/uploads/", photos,
+                problem -> tally.problem(label + ": " + problem));
+        if (images.imported() > 0) {
+            tally.count("photos in text", Tally.Outcome.CREATED, images.imported());
+        }
+        BodyText.Converted body = BodyText.fromWordPress(images.html());
         for (String note : body.notes()) {
             tally.problem(label + ": " + note);
         }
@@ -312,6 +311,18 @@ final class WordPressImport {
                 authorIds.add(author);
             }
         }
+        String slug = Newsroom.slugFor(decode(item.get("wp:post_name")));
+        if (item.get("wp:post_name").isEmpty() || slug.equals("untitled")) {
+            slug = "";
+        }
+        ArticleDraft draft = new ArticleDraft(headline.length() > 300 ? headline.substring(0, 300) : headline, "", standfirst,
+                body.markdown(), photoId, section, authorIds, ArticleWriter.tags(tags, tally, label),
+                slug, "", "", "");
+        return new ArticleWriter.Wanted(draft, target, published(item, label), oldPath(item.get("link")));
+    }
+
+    /** The lead photo from the post's featured image (reported when missing or unusable). */
+    private Long featuredPhoto(WxrItem item, String label) {
         Long photoId = null;
         String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
         if (!thumbnail.isEmpty()) {
@@ -329,14 +340,7 @@ final class WordPressImport {
                 }
             }
         }
-        String slug = Newsroom.slugFor(decode(item.get("wp:post_name")));
-        if (item.get("wp:post_name").isEmpty() || slug.equals("untitled")) {
-            slug = "";
-        }
-        ArticleDraft draft = new ArticleDraft(headline.length() > 300 ? headline.substring(0, 300) : headline, "", standfirst,
-                body.markdown(), photoId, section, authorIds, ArticleWriter.tags(tags, tally, label),
-                slug, "", "", "");
-        return new ArticleWriter.Wanted(draft, target, published(item, label), oldPath(item.get("link")));
+        return photoId;
     }
 
     private String authorsDisplayName(String login) {

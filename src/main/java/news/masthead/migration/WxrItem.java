@@ -18,7 +18,18 @@ record WxrItem(Map<String, String> fields, List<Term> terms, Map<String, String>
     record Term(String domain, String nicename, String name) {
     }
 
-    /** A comment: only whether it was approved matters here (Masthead has no comments yet). */
-    record Comment(boolean approved) {
+    /**
+     * A comment as the export has it: {@code wp:comment_id}, {@code wp:comment_parent} ("0" for none),
+     * {@code wp:comment_author}, {@code wp:comment_date_gmt}, {@code wp:comment_content},
+     * {@code wp:comment_approved} ("1", "0", "spam", "trash" …), {@code wp:comment_type} …
+     */
+    record Comment(Map<String, String> fields) {
+        String get(String key) {
+            return fields.getOrDefault(key, "").strip();
+        }
+
+        boolean approved() {
+            return get("wp:comment_approved").equals("1");
+        }
     }
 }

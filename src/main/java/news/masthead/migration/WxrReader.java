@@ -157,7 +157,7 @@ final class WxrReader {
                 }
                 case "wp:comment" -> {
                     Map<String, String> c = commentFields(r);
-                    comments.add(new WxrItem.Comment("1".equals(c.getOrDefault("wp:comment_approved", "").strip())));
+                    comments.add(new WxrItem.Comment(c));
                 }
                 default -> {
                     TextOrTooLong t = boundedText(r);

@@ -16,7 +16,15 @@
  *     whose write was cut short, which the next run <b>repairs</b> by finding what was written;
  *     avoid: mapping cache, state.</li>
  * <li><b>Created / updated / skipped / failed</b>: what happened to an item; <b>problem</b>: why, item
- *     by item; <b>note</b>: what the import deliberately leaves out (comments, members).</li>
+ *     by item; <b>note</b>: what the import deliberately leaves out (spam comments, pingbacks, deleted
+ *     members …) or could not do (no end date for memberships).</li>
+ * <li><b>Imported comment</b>: a WordPress comment brought into the comments feature, tied to no reader
+ *     account, known there by its WordPress comment id; avoid: legacy comment.</li>
+ * <li><b>Member</b> (Ghost's word): a row of the members CSV, <b>paid</b>, <b>comped</b> or <b>free</b>;
+ *     it becomes a reader account, and a paid or comped one a <b>complimentary membership</b> (membership's
+ *     word) until its expiry or {@code --until}; avoid: subscriber, user.</li>
+ * <li><b>Media</b>: an export's images (featured images, attachments, images in the text), read from the
+ *     uploads folder or <b>fetched</b> by URL; avoid: assets, files (except the folder's).</li>
  * <li><b>Unusable export</b>: a file that cannot be read at all (not well-formed, cut short, a DOCTYPE,
  *     an RSS feed instead of WXR, JSON that is not a Ghost export); nothing is written from it.</li>
  * <li><b>Old address</b>: a post's path on the old site, kept as a newsroom redirect to its new path;
@@ -29,21 +37,30 @@
  * {@code WxrItem}s; {@code WordPressImport} reads the file twice (authors, categories, attachments
  * first; then posts and pages one by one); {@code GhostImport} reads Ghost JSON, {@code GhostContent}
  * takes text from Lexical/Mobiledoc when a post has no HTML, {@code MembersCsv} checks and counts
- * members. {@code BodyText} turns HTML (and WordPress shortcodes and bare paragraphs) into Markdown
+ * members ({@code MembersCsv} reads the rows, {@code GhostMembers} makes readers and grants memberships through
+ * {@link news.masthead.accounts.Accounts} and {@link news.masthead.membership.Membership}).
+ * {@code WordPressComments} brings a post's comments through {@link news.masthead.comments.Comments} (parents
+ * first, ledger-hashed per post). {@code BodyText} turns HTML (and WordPress shortcodes and bare paragraphs) into Markdown
  * with flexmark. {@code ArticleWriter} writes one article idempotently through the
  * {@link news.masthead.newsroom.Newsroom} (create, publish at the original time, schedule, new
  * revision, redirect) against the {@code Ledger} ({@code import_items}); {@code PhotoFiles} hands
- * images from a local folder to the {@link news.masthead.newsroom.PhotoLibrary}. {@code Tally}
+ * images from a local folder, or fetched by URL through {@link news.masthead.syndication.feedin.WebFetch}, to the
+ * {@link news.masthead.newsroom.PhotoLibrary}; {@code BodyImages} does so for images in a post's HTML and points
+ * them at the library's renditions. {@link news.masthead.migration.Migration.Features} says which other features
+ * an import may write to (each optional: without one, that part is counted and not imported). {@code Tally}
  * gathers counts into an {@link news.masthead.migration.ImportReport}; {@code ImportRuns} keeps
  * {@code import_runs}; {@code ImportsPage} renders {@code /admin/imports} ({@code jte/migration}).
  * {@code ImportBench} is {@code bench/import/run}.
  *
  * <h2>Boundaries</h2>
- * Writes only through the newsroom and the photo library (their rules, sanitizing and slugs apply);
- * owns only {@code import_runs} and {@code import_items}. Never fetches anything from the web: images
- * come from a folder the operator gives, and are never read from outside it. Does not import comments
- * (Masthead has none yet) or members (no memberships yet): it counts them and says so. Never
- * unpublishes, deletes or overwrites what an editor changed in Masthead; a section, author or redirect
- * that already exists is reused, never changed. Masthead's own export/import is another feature's.
+ * Writes only through the entry classes of the newsroom, the photo library, comments, accounts and
+ * membership (their rules, sanitizing and slugs apply); owns only {@code import_runs} and {@code import_items}.
+ * Fetches from the web only images named by the export, only through {@code WebFetch} (public addresses
+ * only, checked on every hop, size and time limits), and only when no uploads folder is given or
+ * {@code --fetch-media} asks; files are never read from outside the folder given. Comment authors' email
+ * addresses are not kept; members' Stripe customers are not moved (no payment is taken: grants are
+ * complimentary). Never unpublishes, deletes or overwrites what an editor changed in Masthead; a section,
+ * author, redirect, reader or membership that already exists is reused, never changed; a closing or reopening
+ * staff made is never undone. Masthead's own export/import is another feature's.
  */
 package news.masthead.migration;

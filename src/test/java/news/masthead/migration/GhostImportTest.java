@@ -81,7 +81,7 @@ class GhostImportTest {
     @Test
     void membersAreCheckedAndCountedButNotStored() {
         assertThat(first.notes()).anyMatch(n -> n.equals(
-                "3 member(s) (1 paying, 1 complimentary, 1 free) not imported: Masthead has no memberships yet"));
+                "3 member(s) (1 paying, 1 complimentary, 1 free) not imported: this Masthead has no memberships"));
         assertThat(first.problems()).anyMatch(p -> p.contains("members row 5") && p.contains("not-an-email"));
     }
 

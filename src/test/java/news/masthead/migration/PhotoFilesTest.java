@@ -27,7 +27,7 @@ class PhotoFilesTest {
     }
 
     static PhotoFiles in(Path folder) {
-        return new PhotoFiles(library, ledger, "wordpress", folder, "/wp-content/uploads/");
+        return new PhotoFiles(library, ledger, "wordpress", folder, "/wp-content/uploads/", null);
     }
 
     @Test

@@ -119,7 +119,7 @@ class WordPressImportTest {
     void theBodyIsMarkdownWithShortcodesResolvedAndScriptsGone() {
         String body = live("local-news", "flood-barrier-opens").current().bodyMarkdown();
         assertThat(body).contains("**first**").contains("The barrier at dawn").contains("Residents cheered.")
-                .contains("![The barrier](https://courier.example/wp-content/uploads/2019/03/barrier.jpg");
+                .containsPattern("!\\[The barrier]\\(/media/photos/[0-9]+/[0-9]+\\.jpg"); // the image in the text, from the uploads folder
         assertThat(body).doesNotContain("[caption").doesNotContain("[gallery").doesNotContain("<script")
                 .doesNotContain("alert(").doesNotContain("<!--more-->");
         assertThat(live("local-news", "flood-barrier-opens").current().bodyHtml()).doesNotContain("<script");
@@ -155,7 +155,7 @@ class WordPressImportTest {
     @Test
     @Order(1)
     void commentsAreCountedNotStored() {
-        assertThat(first.notes()).anyMatch(n -> n.contains("2 comment(s) not imported: Masthead has no comments yet (comments open on 1 post(s), closed on 1)"));
+        assertThat(first.notes()).anyMatch(n -> n.contains("2 comment(s) not imported: this Masthead has no comments feature (comments open on 1 post(s), closed on 1)"));
     }
 
     @Test

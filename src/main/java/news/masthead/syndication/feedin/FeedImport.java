@@ -3,6 +3,7 @@ package news.masthead.syndication.feedin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import news.masthead.newsroom.Newsroom;
+import news.masthead.newsroom.PhotoLibrary;
 import news.masthead.platform.db.Database;
 import news.masthead.platform.web.Web;
 import news.masthead.platform.web.WebError;
@@ -34,17 +35,28 @@ public final class FeedImport implements AutoCloseable {
     private final List<Runnable> alsoOnEachPoll = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FeedImport(Database database, Newsroom newsroom, Web web, Clock clock, BiFunction<Context, String, String> requireStaff) {
-        this(database, newsroom, web, clock, requireStaff, SafeFetcher.Limits.standard());
+        this(database, newsroom, null, web, clock, requireStaff);
+    }
+
+    /** With a photo library, items get their lead photo (the page's or the feed's image). */
+    public FeedImport(Database database, Newsroom newsroom, PhotoLibrary photos, Web web, Clock clock,
+                      BiFunction<Context, String, String> requireStaff) {
+        this(database, newsroom, photos, web, clock, requireStaff, SafeFetcher.Limits.standard());
     }
 
     FeedImport(Database database, Newsroom newsroom, Web web, Clock clock, BiFunction<Context, String, String> requireStaff,
                SafeFetcher.Limits limits) {
+        this(database, newsroom, null, web, clock, requireStaff, limits);
+    }
+
+    FeedImport(Database database, Newsroom newsroom, PhotoLibrary photos, Web web, Clock clock,
+               BiFunction<Context, String, String> requireStaff, SafeFetcher.Limits limits) {
         this.sources = new Sources(database);
         this.items = new Items(database);
         this.newsroom = newsroom;
         this.clock = clock;
         this.fetcher = new SafeFetcher(limits);
-        this.poller = new Poller(sources, fetcher, new ItemImporter(items, newsroom, fetcher, clock), clock);
+        this.poller = new Poller(sources, fetcher, new ItemImporter(items, newsroom, fetcher, new LeadPhotos(photos, fetcher), clock), clock);
         this.schedule = new PollSchedule(database.dataSource(), this::pollDue);
         this.pages = new FeedPages(this, web, requireStaff);
     }

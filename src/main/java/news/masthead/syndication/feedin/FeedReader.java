@@ -72,7 +72,7 @@ final class FeedReader {
         for (SyndEntry e : feed.getEntries()) {
             entries.add(new FeedEntry(e.getUri(), e.getLink(), e.getTitle(),
                     e.getDescription() == null ? "" : e.getDescription().getValue(), contents(e.getContents()),
-                    authors(e), instant(e.getUpdatedDate() != null ? e.getUpdatedDate() : e.getPublishedDate())));
+                    authors(e), instant(e.getUpdatedDate() != null ? e.getUpdatedDate() : e.getPublishedDate()), image(e)));
         }
         return new Parsed(feed.getTitle() == null ? "" : feed.getTitle().strip(), entries);
     }
@@ -85,6 +85,50 @@ final class FeedReader {
             }
         }
         return html.toString();
+    }
+
+    private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+
+    /** The item's image: an image enclosure, else Media RSS {@code content} (an image) or {@code thumbnail}; empty when none. */
+    private static String image(SyndEntry e) {
+        for (com.rometools.rome.feed.synd.SyndEnclosure enclosure : e.getEnclosures()) {
+            String type = enclosure.getType() == null ? "" : enclosure.getType().toLowerCase(Locale.ROOT);
+            if (type.startsWith("image/") && enclosure.getUrl() != null && !enclosure.getUrl().isBlank()) {
+                return enclosure.getUrl().strip();
+            }
+        }
+        String thumbnail = "";
+        for (org.jdom2.Element element : media(e.getForeignMarkup())) {
+            String url = element.getAttributeValue("url", "").strip();
+            if (url.isEmpty()) {
+                continue;
+            }
+            String medium = element.getAttributeValue("medium", "");
+            String type = element.getAttributeValue("type", "").toLowerCase(Locale.ROOT);
+            if (element.getName().equals("content") && (medium.equals("image") || type.startsWith("image/"))) {
+                return url;
+            }
+            if (element.getName().equals("thumbnail") && thumbnail.isEmpty()) {
+                thumbnail = url;
+            }
+        }
+        return thumbnail;
+    }
+
+    /** Media RSS elements, also those inside {@code media:group}. */
+    private static List<org.jdom2.Element> media(List<org.jdom2.Element> markup) {
+        List<org.jdom2.Element> found = new ArrayList<>();
+        for (org.jdom2.Element element : markup) {
+            if (!MEDIA_RSS.equals(element.getNamespaceURI())) {
+                continue;
+            }
+            if (element.getName().equals("group")) {
+                found.addAll(element.getChildren());
+            } else {
+                found.add(element);
+            }
+        }
+        return found;
     }
 
     private static List<String> authors(SyndEntry e) {
@@ -139,7 +183,8 @@ final class FeedReader {
             }
             String modified = text(item, "date_modified");
             entries.add(new FeedEntry(text(item, "id").isEmpty() ? url : text(item, "id"), url.isEmpty() ? text(item, "external_url") : url,
-                    text(item, "title"), text(item, "summary"), html, authors, jsonDate(modified.isEmpty() ? text(item, "date_published") : modified)));
+                    text(item, "title"), text(item, "summary"), html, authors, jsonDate(modified.isEmpty() ? text(item, "date_published") : modified),
+                    text(item, "image").isEmpty() ? text(item, "banner_image") : text(item, "image")));
         }
         return new Parsed(text(root, "title"), entries);
     }

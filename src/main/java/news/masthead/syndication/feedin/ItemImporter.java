@@ -39,10 +39,12 @@ final class ItemImporter {
     private final Items items;
     private final Newsroom newsroom;
     private final SafeFetcher fetcher;
+    private final LeadPhotos photos;
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final Clock clock;
 
-    ItemImporter(Items items, Newsroom newsroom, SafeFetcher fetcher, Clock clock) {
+    ItemImporter(Items items, Newsroom newsroom, SafeFetcher fetcher, LeadPhotos photos, Clock clock) {
+        this.photos = photos;
         this.items = items;
         this.newsroom = newsroom;
         this.fetcher = fetcher;
@@ -57,7 +59,8 @@ final class ItemImporter {
         }
         String hash = sha256(String.join("\u0000", guid, entry.link(), entry.title(), entry.summaryHtml(), entry.contentHtml(),
                 String.join(", ", entry.authors()), String.valueOf(entry.updated()), String.valueOf(source.fetchFullPage()),
-                source.sectionSlug(), source.attribution(), source.licence()));
+                source.sectionSlug(), source.attribution(), source.licence())
+                + (entry.imageUrl().isEmpty() ? "" : "\u0000" + entry.imageUrl()));
         Optional<FeedItem> existing = items.find(source.id(), guid);
         if (existing.isPresent() && existing.get().contentHash().equals(hash) && !existing.get().status().equals("failed")
                 && !existing.get().status().equals("storing")) {
@@ -93,7 +96,7 @@ final class ItemImporter {
                 return ItemOutcome.DUPLICATE;
             }
             items.startStoring(source.id(), guid, story.link(), story.draft().headline(), clock.instant());
-            articleId = newsroom.create(story.draft(), null);
+            articleId = newsroom.create(photos.withLeadPhoto(story.draft(), story.image(), source, guid), null);
         }
         if (source.publish() && newsroom.article(articleId).status() == ArticleStatus.DRAFT) {
             newsroom.publish(articleId, null);
@@ -117,7 +120,7 @@ final class ItemImporter {
                     + current.number() + "); the newsroom's text was kept.", clock.instant());
             return ItemOutcome.KEPT;
         }
-        int number = newsroom.save(article.id(), current.number(), story.draft(), null);
+        int number = newsroom.save(article.id(), current.number(), photos.withLeadPhoto(story.draft(), story.image(), source, guid), null);
         items.stored(source.id(), guid, story.draft().headline(), hash, article.id(), number, "updated", story.signature(), clock.instant());
         return ItemOutcome.UPDATED;
     }
@@ -157,7 +160,7 @@ final class ItemImporter {
     }
 
     /** The article an item should be: its words (from the feed or its page) and its attribution. */
-    private record Story(String link, ArticleDraft draft, String text) {
+    private record Story(String link, ArticleDraft draft, String text, LeadPhotos.Image image) {
         int[] signature() {
             return NearDuplicates.signature(text);
         }
@@ -171,8 +174,12 @@ final class ItemImporter {
         List<String> paragraphs;
         List<String> authors = entry.authors();
         boolean summaryOnly = entry.contentHtml().isBlank();
+        LeadPhotos.Image image = entry.imageUrl().isEmpty() ? null : new LeadPhotos.Image(entry.imageUrl(), "", "", link);
         if (source.fetchFullPage() || summaryOnly) {
             ExtractedArticle page = page(source, link);
+            if (page.imageUrl() != null && !page.imageUrl().isBlank()) {
+                image = new LeadPhotos.Image(page.imageUrl(), page.imageCaption(), page.imageCredit(), link);
+            }
             paragraphs = page.paragraphs();
             headline = headline.isEmpty() ? StoryText.clean(page.headline()) : headline;
             standfirst = standfirst.isEmpty() && page.standfirst() != null ? StoryText.plain(page.standfirst(), 1000) : standfirst;
@@ -193,7 +200,7 @@ final class ItemImporter {
         }
         ArticleDraft draft = new ArticleDraft(headline, "", standfirst, body, null, source.sectionSlug(), List.of(), List.of(),
                 "", link, attribution(source, authors), link);
-        return new Story(link, draft, headline + "\n" + String.join("\n", paragraphs));
+        return new Story(link, draft, headline + "\n" + String.join("\n", paragraphs), image);
     }
 
     private ExtractedArticle page(FeedSource source, String link) throws ImportFailure {

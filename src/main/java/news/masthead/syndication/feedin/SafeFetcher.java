@@ -1,41 +1,32 @@
 package news.masthead.syndication.feedin;
 
-import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Outbound GETs to addresses that come from outside (feed URLs, item links) without letting them reach
- * inside: only http and https; every host, including each redirect's, resolved and refused when any of its
- * addresses is loopback, private, link-local, multicast, unique-local or otherwise not public (unless the
- * source is marked internal); redirects followed by hand (at most {@link Limits#maxRedirects()}); a connect
- * timeout, a total timeout and a streaming size limit; an honest User-Agent; conditional GET headers.
- *
- * <p>Known gap: the host is resolved for the check and again by the HTTP client, so a DNS server that
- * answers differently within those milliseconds (rebinding) is not caught here; production nodes should
- * also deny private ranges at the egress firewall.
+ * Outbound GETs to addresses that come from outside (feed URLs, item links, images) without letting them
+ * reach inside: only http and https; every host, including each redirect's, resolved <em>once</em>, refused
+ * when any of its addresses is loopback, private, link-local, multicast, unique-local or otherwise not public
+ * (unless the source is marked internal), and then connected to at exactly the address that was checked
+ * ({@link PinnedRequest}: the {@code Host} header, TLS SNI and the certificate check still carry the name),
+ * so a DNS server that answers differently the second time (rebinding) gains nothing; redirects followed by
+ * hand (at most {@link Limits#maxRedirects()}); a connect timeout, a total timeout and a streaming size
+ * limit; an honest User-Agent; conditional GET headers. Holds no state between calls: one instance may be
+ * used by many threads at once.
  */
 final class SafeFetcher {
     static final String USER_AGENT = "Masthead/0.1 (feed import; +https://masthead.news/bot)";
@@ -54,13 +45,31 @@ final class SafeFetcher {
         }
     }
 
+    /** Host name to addresses; the system's DNS in production, a fixed table in tests. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+
+        Resolver SYSTEM = InetAddress::getAllByName;
+    }
+
     private final Limits limits;
-    private final HttpClient client;
+    private final Resolver resolver;
+    private final java.util.function.Predicate<InetAddress> isPublic;
 
     SafeFetcher(Limits limits) {
+        this(limits, Resolver.SYSTEM);
+    }
+
+    SafeFetcher(Limits limits, Resolver resolver) {
+        this(limits, resolver, SafeFetcher::isPublic);
+    }
+
+    /** {@code isPublic} lets a test stand a local server in for a public host; production uses {@link #isPublic(InetAddress)}. */
+    SafeFetcher(Limits limits, Resolver resolver, java.util.function.Predicate<InetAddress> isPublic) {
         this.limits = limits;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(limits.connectTimeout()).build();
+        this.resolver = resolver;
+        this.isPublic = isPublic;
     }
 
     Limits limits() {
@@ -77,27 +86,29 @@ final class SafeFetcher {
         Set<URI> seen = new HashSet<>();
         long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
         for (int hop = 0; ; hop++) {
-            check(uri, internal);
+            InetAddress address = checked(uri, internal);
             if (!seen.add(uri)) {
                 throw new ImportFailure("Redirect loop: " + uri + " redirects back to itself.");
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
-                    .timeout(remaining(deadline, uri))
-                    .header("User-Agent", USER_AGENT)
-                    .header("Accept", accept)
-                    .header("Accept-Encoding", "identity");
+            remaining(deadline, uri);
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("User-Agent", USER_AGENT);
+            headers.put("Accept", accept);
+            headers.put("Accept-Encoding", "identity");
             if (hop == 0 && etag != null && !etag.isBlank()) {
-                request.header("If-None-Match", etag);
+                headers.put("If-None-Match", etag);
             }
             if (hop == 0 && lastModified != null && !lastModified.isBlank()) {
-                request.header("If-Modified-Since", lastModified);
+                headers.put("If-Modified-Since", lastModified);
             }
-            HttpResponse<byte[]> response = send(request.build(), maxBytes, deadline, uri);
-            int status = response.statusCode();
+            PinnedRequest.Response response = send(new PinnedRequest(uri, address, deadline, maxBytes), headers, uri);
+            int status = response.status();
             if (status >= 300 && status < 400 && status != 304) {
                 URI from = uri;
-                String location = response.headers().firstValue("Location").orElseThrow(
-                        () -> new ImportFailure(from + " answered " + status + " without saying where to go."));
+                String location = response.header("Location");
+                if (location == null || location.isBlank()) {
+                    throw new ImportFailure(from + " answered " + status + " without saying where to go.");
+                }
                 if (hop + 1 > limits.maxRedirects()) {
                     throw new ImportFailure("Too many redirects (more than " + limits.maxRedirects() + ") from " + url + ".");
                 }
@@ -106,49 +117,36 @@ final class SafeFetcher {
             }
             if (status == 429 || status == 503) {
                 throw new ImportFailure(uri + " answered " + status + (status == 429 ? " (too many requests)" : " (unavailable)")
-                        + "; we will wait before asking again.", retryAfter(response), null);
+                        + "; we will wait before asking again.", retryAfter(response.header("Retry-After")), null);
             }
             if (status != 304 && (status < 200 || status > 299)) {
                 throw ImportFailure.answered(status, uri + " answered HTTP " + status + ".");
             }
-            return new Fetched(status, uri, response.body() == null ? new byte[0] : response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null));
+            return new Fetched(status, uri, response.body(), Objects.requireNonNullElse(response.header("Content-Type"), ""),
+                    response.header("ETag"), response.header("Last-Modified"));
         }
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, long maxBytes, long deadline, URI uri) throws ImportFailure {
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> new Capped(maxBytes, info));
+    private PinnedRequest.Response send(PinnedRequest request, Map<String, String> headers, URI uri) throws ImportFailure {
         try {
-            return future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new ImportFailure("Timed out after " + limits.totalTimeout().toSeconds() + " s fetching " + uri + ".", e);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ImportFailure("Interrupted while fetching " + uri + ".", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            while (cause instanceof java.io.IOException && cause.getCause() instanceof TooLarge) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof TooLarge tooLarge) {
-                throw new ImportFailure(uri + " is too large (over " + tooLarge.limit / 1024 + " KB).", tooLarge);
-            }
-            if (cause instanceof HttpConnectTimeoutException) {
+            return request.send(headers, (int) Math.min(Integer.MAX_VALUE, limits.connectTimeout().toMillis()));
+        } catch (PinnedRequest.TooLarge tooLarge) {
+            throw new ImportFailure(uri + " is too large (over " + tooLarge.limit / 1024 + " KB).", tooLarge);
+        } catch (SocketTimeoutException e) {
+            if (e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("connect")) {
                 throw new ImportFailure("Could not connect to " + uri.getHost() + " within "
-                        + limits.connectTimeout().toSeconds() + " s.", cause);
+                        + limits.connectTimeout().toSeconds() + " s.", e);
             }
-            if (cause instanceof java.net.http.HttpTimeoutException) {
-                throw new ImportFailure("Timed out after " + limits.totalTimeout().toSeconds() + " s fetching " + uri + ".", cause);
-            }
-            if (cause instanceof ConnectException) {
-                throw new ImportFailure("Could not connect to " + uri.getHost() + " (connection refused).", cause);
-            }
-            throw new ImportFailure("Fetching " + uri + " failed: " + (cause == null ? e : cause).getClass().getSimpleName()
-                    + (cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : "") + ".", cause);
+            throw new ImportFailure("Timed out after " + limits.totalTimeout().toSeconds() + " s fetching " + uri + ".", e);
+        } catch (PinnedRequest.OutOfTime e) {
+            throw new ImportFailure("Timed out after " + limits.totalTimeout().toSeconds() + " s fetching " + uri + ".", e);
+        } catch (ConnectException e) {
+            throw new ImportFailure("Could not connect to " + uri.getHost() + " (connection refused).", e);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new ImportFailure("The secure connection to " + uri.getHost() + " failed (" + e.getMessage() + ").", e);
+        } catch (java.io.IOException e) {
+            throw new ImportFailure("Fetching " + uri + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "") + ".", e);
         }
     }
 
@@ -182,22 +180,36 @@ final class SafeFetcher {
 
     /** Refuses schemes other than http(s), user info, and hosts that resolve to non-public addresses. */
     static void check(URI uri, boolean internal) throws ImportFailure {
+        addressFor(uri, internal, Resolver.SYSTEM, SafeFetcher::isPublic);
+    }
+
+    /** The one address this fetch will connect to for {@code uri}: resolved once, every answer checked. */
+    InetAddress checked(URI uri, boolean internal) throws ImportFailure {
+        return addressFor(uri, internal, resolver, isPublic);
+    }
+
+    private static InetAddress addressFor(URI uri, boolean internal, Resolver resolver,
+                                          java.util.function.Predicate<InetAddress> isPublic) throws ImportFailure {
         requireWebAddress(uri);
+        String host = uri.getHost();
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException e) {
-            throw new ImportFailure("The host " + uri.getHost() + " does not exist (DNS lookup failed).", e);
+            throw new ImportFailure("The host " + host + " does not exist (DNS lookup failed).", e);
         }
-        if (internal) {
-            return;
+        if (addresses == null || addresses.length == 0) {
+            throw new ImportFailure("The host " + host + " does not exist (DNS gave no address).");
         }
-        for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                throw new ImportFailure("Refused: " + uri.getHost() + " resolves to " + address.getHostAddress()
-                        + ", a private, loopback or reserved address. Mark the source internal if it really lives on your network.");
+        if (!internal) {
+            for (InetAddress address : addresses) {
+                if (!isPublic.test(address)) {
+                    throw new ImportFailure("Refused: " + host + " resolves to " + address.getHostAddress()
+                            + ", a private, loopback or reserved address. Mark the source internal if it really lives on your network.");
+                }
             }
         }
+        return addresses[0];
     }
 
     /** An absolute http(s) address with a host and no user name or password; no lookup. */
@@ -261,8 +273,8 @@ final class SafeFetcher {
                 || (a0 == 198 && (a1 == 18 || a1 == 19)));  // benchmarking
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        String value = response.headers().firstValue("Retry-After").orElse("").strip();
+    private static Duration retryAfter(String header) {
+        String value = header == null ? "" : header.strip();
         if (value.isEmpty()) {
             return null;
         }
@@ -275,72 +287,6 @@ final class SafeFetcher {
             } catch (java.time.format.DateTimeParseException unreadable) {
                 return null; // an unreadable Retry-After is treated as absent: the normal backoff applies
             }
-        }
-    }
-
-    private static final class TooLarge extends java.io.IOException {
-        final long limit;
-
-        TooLarge(long limit) {
-            super("over " + limit + " bytes");
-            this.limit = limit;
-        }
-    }
-
-    /** Collects a body, refusing it (and cancelling the transfer) as soon as it passes {@code limit} bytes. */
-    private static final class Capped implements HttpResponse.BodySubscriber<byte[]> {
-        private final long limit;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        Capped(long limit, HttpResponse.ResponseInfo info) {
-            this.limit = limit;
-            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (declared > limit) {
-                result.completeExceptionally(new TooLarge(limit));
-            }
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (result.isDone()) {
-                s.cancel();
-            } else {
-                s.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-            if (bytes.size() > limit) {
-                subscription.cancel();
-                result.completeExceptionally(new TooLarge(limit));
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
         }
     }
 }

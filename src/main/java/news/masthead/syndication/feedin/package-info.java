@@ -28,8 +28,12 @@
  *   <li>{@code ItemImporter}: one item to one article, idempotently (mark, store through the newsroom,
  *       record; adopt the article after an interrupted store); {@code StoryText} turns HTML into literal
  *       Markdown; {@code NearDuplicates} the MinHash.</li>
- *   <li>{@code SafeFetcher}: outbound GETs (scheme allow-list, address checks on every hop, manual redirects,
- *       timeouts, size cap); {@code TextDecoding}: bytes to text (BOM, declaration, header);
+ *   <li>{@code SafeFetcher}: outbound GETs (scheme allow-list, each hop's host resolved once and checked, the
+ *       connection made to exactly that address by {@code PinnedRequest} — HTTP/1.1 over a socket, TLS with SNI
+ *       and the certificate checked for the name — manual redirects, timeouts, size cap); thread-safe, stateless.
+ *       {@link news.masthead.syndication.feedin.WebFetch}: its public form for other features (migration's images).
+ *       {@code LeadPhotos}: an item's lead photo (the extractor's image with its caption and credit, else the
+ *       feed's enclosure or {@code media:content}) into the photo library; {@code TextDecoding}: bytes to text (BOM, declaration, header);
  *       {@code FeedReader}: RSS/Atom through Rome with DOCTYPEs refused, JSON Feed through Jackson.</li>
  *   <li>For other features (partner publications), {@code FeedImport} also offers {@code read} (one safe fetch and
  *       read of a feed as a {@link news.masthead.syndication.feedin.FeedWindow} of public
@@ -47,7 +51,9 @@
  *       attribution line instead of inventing author records.</li>
  *   <li>Does not extract: pages are handed to {@code syndication.extract.ArticleExtractor}.</li>
  *   <li>Does not delete or unpublish: an item that leaves its feed leaves its article as it is.</li>
- *   <li>Does not import images: lead photos of sources are not copied (rights are not ours to assume).</li>
+ *   <li>Images: only an item's lead photo is copied (with a photo library wired), credited as the page credits
+ *       it or else to the source's attribution, under the source's licence; images inside the text are not.
+ *       A photo that cannot be fetched never fails its item.</li>
  *   <li>Does not decide who is signed in: {@code requireStaff} comes from {@code app}.</li>
  * </ul>
  */

@@ -63,7 +63,8 @@ class ImportCommandTest {
                 "--section-for-pages", "about-us"));
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).contains("posts and pages 7/7").contains("posts        created 5, updated 0, skipped 1, failed 0")
-                .contains("comment(s) not imported: Masthead has no comments yet");
+                .contains("comments     created 0, updated 0, skipped 1, failed 1") // one spam, one without a date
+                .contains("featured image could not be fetched from https://courier.example/"); // no --uploads: fetched by URL
         assertThat(app.masthead.newsroom().section("about-us")).isPresent();
 
         HttpResponse<String> page = StaffBrowser.signedIn(app, Role.EDITOR).get("/admin/imports");
@@ -83,10 +84,19 @@ class ImportCommandTest {
     }
 
     @Test
-    void aGhostImportCountsMembersWithoutStoringThem() throws IOException {
+    void aGhostImportMakesReaderAccountsAndSaysHowToGrantMemberships() throws IOException {
         StaffCommandsTest.Run run = StaffCommandsTest.masthead(withDataDir("import", "ghost", fixture("ghost.json").toString(),
                 "--members", fixture("members.csv").toString()));
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.err()).contains("not imported: Masthead has no memberships yet").contains("posts 5/5");
+        assertThat(run.err()).contains("readers      created 3, updated 0, skipped 0, failed 1").contains("--until YYYY-MM-DD")
+                .contains("posts 5/5");
+    }
+
+    @Test
+    void anUnknownPlanStopsAGhostImportBeforeAnythingIsWritten() throws IOException {
+        StaffCommandsTest.Run run = StaffCommandsTest.masthead(withDataDir("import", "ghost", fixture("ghost.json").toString(),
+                "--members", fixture("members.csv").toString(), "--plan", "Platinum", "--until", "2099-12-31"));
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("There is no plan 'Platinum'");
     }
 }
