@@ -182,4 +182,27 @@ class PartnerApiTest {
         assertThat(editor.post("/admin/partners", Map.of("name", "E", "slug", "e", "siteUrl", "https://e.example",
                 "logoPhotoId", "", "licence", "", "section", "partners", "feedUrl", "")).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void aPartnersStoryIsGatedByThatPartnersEntitlement() {
+        app.masthead.membership().ensureDemoPlans(); // the demo plans grant partner:the-partner
+        partners.create(new PartnerDraft("the-partner", "The Partner", "https://partner.example", null, "By agreement", "partners", "", false));
+        String secret = "Only the partner's readers learn that the ferry will run all winter.";
+        HttpResponse<String> created = put("the-partner", story("gate-1", "Winter ferry", "One.\\n\\nTwo.\\n\\nThree.\\n\\n" + secret), TOKEN);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = body(created).get("articleId").asLong();
+        assertThat(partners.requirementOf(id)).contains("partner:the-partner");
+        String path = newsroom.live(id).orElseThrow().path();
+
+        HttpResponse<String> anonymous = app.get(path);
+        assertThat(anonymous.body()).doesNotContain(secret).contains("join-box").contains("From The Partner");
+        assertThat(app.get("/feed.json").body()).doesNotContain(secret);
+
+        var reader = news.masthead.comments.SignedInReader.signIn(app, "ledger-reader@example.org", null);
+        var plan = app.masthead.membership().activePlans().getFirst();
+        app.masthead.membership().grantComplimentary(reader.reader().id(), plan.id(), app.clock.instant().plus(java.time.Duration.ofDays(30)), "test");
+        HttpResponse<String> member = app.send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Cookie", "mh_reader=" + reader.session()).build());
+        assertThat(member.body()).contains(secret).doesNotContain("join-box");
+    }
 }
