@@ -89,6 +89,7 @@ public final class Masthead implements AutoCloseable {
     private final Appeals appeals;
     private final Epaper epaper;
     private final Privacy privacy;
+    private final news.masthead.platform.jobs.Jobs jobs;
     private volatile Settings settings;
 
     private Masthead(Settings settings, Database database, Clock clock) {
@@ -183,6 +184,7 @@ public final class Masthead implements AutoCloseable {
         membership.auditTo(privacy.audit());
         this.migration = new Migration(database, newsroom, photos, new Migration.Features(comments, accounts, membership,
                 new news.masthead.syndication.feedin.WebFetch(news.masthead.syndication.feedin.WebFetch.Limits.images(), false)), clock);
+        this.jobs = new news.masthead.platform.jobs.Jobs(database.dataSource());
         this.http = Javalin.create(config -> configure(config, web));
     }
 
@@ -289,13 +291,15 @@ public final class Masthead implements AutoCloseable {
             throw e;
         }
         masthead.admin.start();
-        masthead.feedImport.start();
         masthead.mailer.start(java.time.Duration.ofSeconds(5));
         masthead.accounts.start();
         masthead.membership.start();
         masthead.ads.start();
-        masthead.epaper.start();
-        masthead.privacy.start();
+        // one scheduler for the node's recurring jobs (see platform.jobs.Jobs for why not one per feature)
+        masthead.jobs.add(masthead.feedImport.job());
+        masthead.epaper.job().ifPresent(masthead.jobs::add);
+        masthead.jobs.add(masthead.privacy.job());
+        masthead.jobs.start();
         masthead.settings = settings.withPort(masthead.http.port());
         log.info("Masthead is serving {}", masthead.settings.baseUrl());
         return masthead;
@@ -409,13 +413,12 @@ public final class Masthead implements AutoCloseable {
 
     @Override
     public void close() {
-        feedImport.close();
+        jobs.close();
         admin.close();
         accounts.close();
         membership.close();
         ads.close();
         epaper.close();
-        privacy.close();
         mailer.close();
         http.stop();
         search.close();

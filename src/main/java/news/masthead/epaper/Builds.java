@@ -1,14 +1,9 @@
 package news.masthead.epaper;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import news.masthead.platform.web.WebError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,21 +32,18 @@ final class Builds implements AutoCloseable {
     private final Printings printings;
     private final Clock clock;
     private final Supplier<ZoneId> zone;
-    private final DataSource dataSource;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "epaper-build");
         t.setDaemon(true);
         return t;
     });
-    private Scheduler scheduler;
 
-    Builds(Composer composer, PrintingRows rows, Printings printings, Clock clock, Supplier<ZoneId> zone, DataSource dataSource) {
+    Builds(Composer composer, PrintingRows rows, Printings printings, Clock clock, Supplier<ZoneId> zone) {
         this.composer = composer;
         this.rows = rows;
         this.printings = printings;
         this.clock = clock;
         this.zone = zone;
-        this.dataSource = dataSource;
     }
 
     boolean available() {
@@ -122,23 +114,14 @@ final class Builds implements AutoCloseable {
         return true;
     }
 
-    synchronized void start(Supplier<EpaperSettings> settings) {
-        if (scheduler != null || composer == null) {
-            return;
-        }
-        RecurringTask<Void> task = Tasks.recurring(TASK, Schedules.fixedDelay(Duration.ofMinutes(1)))
-                .execute((instance, context) -> runIfDue(settings.get()));
-        scheduler = Scheduler.create(dataSource).startTasks(task).threads(1).pollingInterval(Duration.ofSeconds(30))
-                .shutdownMaxWait(Duration.ofSeconds(5)).build();
-        scheduler.start();
+    /** The daily-build job (checks every minute whether today's build is due); none without a composer. */
+    java.util.Optional<news.masthead.platform.jobs.Jobs.Job> job(Supplier<EpaperSettings> settings) {
+        return composer == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new news.masthead.platform.jobs.Jobs.Job(TASK, Duration.ofMinutes(1), () -> runIfDue(settings.get())));
     }
 
     @Override
     public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.stop();
-            scheduler = null;
-        }
         background.shutdownNow();
     }
 }

@@ -74,7 +74,7 @@ public final class Epaper implements AutoCloseable {
         this.rows = new PrintingRows(database.jdbi());
         this.images = new PageImages(database.jdbi(), rows, clock);
         this.printings = new Printings(rows, images, clock);
-        this.builds = new Builds(composer, rows, printings, clock, zone, database.dataSource());
+        this.builds = new Builds(composer, rows, printings, clock, zone);
         Predicate<Context> entitled = once("epaper.entitled", ctx -> currentReader.apply(ctx)
                 .map(r -> entitlements.has(r, ENTITLEMENT, clock.instant())).orElse(false));
         this.readerRoutes = new ReaderRoutes(this, web, entitled, once("epaper.staff", isStaff),
@@ -99,9 +99,9 @@ public final class Epaper implements AutoCloseable {
         readerRoutes.register(routes);
     }
 
-    /** Starts the daily build (once per cluster, through db-scheduler) when a composer is wired. */
-    public void start() {
-        builds.start(this::settings);
+    /** The daily-build job (each run on one node of the cluster), when a composer is wired; for the node's {@code platform.jobs.Jobs}. */
+    public java.util.Optional<news.masthead.platform.jobs.Jobs.Job> job() {
+        return builds.job(this::settings);
     }
 
     @Override

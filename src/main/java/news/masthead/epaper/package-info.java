@@ -34,7 +34,7 @@
  *     pages; {@code Printings}: the rules of making a printing (check, store, split, thumbnails, then
  *     draft or live; failure marks it failed and drops what it stored); {@code PageImages}: rendering
  *     (two at a time per node) and the image rows; {@code Builds}: the composer in the background and
- *     the daily build (db-scheduler, once per cluster); {@code PrintingRows}: all the SQL.</li>
+ *     the daily build (a {@code platform.jobs} job, each run on one node); {@code PrintingRows}: all the SQL.</li>
  * <li>{@link news.masthead.epaper.Composer}: what {@code app} adapts the press feature to;
  *     {@link news.masthead.epaper.Placement}, {@link news.masthead.epaper.Printing},
  *     {@link news.masthead.epaper.Edition}, {@link news.masthead.epaper.Calendar},

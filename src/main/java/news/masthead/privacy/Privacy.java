@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * {@code Membership.cancelAllFor}, {@code Comments.forgetReader}, {@code Accounts.erase}); this class
  * only composes them and reads none of their tables.
  */
-public final class Privacy implements AutoCloseable {
+public final class Privacy {
     private static final Logger log = LoggerFactory.getLogger(Privacy.class);
 
     private final Jdbi jdbi;
@@ -68,7 +68,7 @@ public final class Privacy implements AutoCloseable {
         this.siteName = () -> frame.get().name();
         this.audit = new AuditLog(jdbi, clock);
         this.settings = new PrivacySettings.Rows(jdbi);
-        this.retention = new Retention(database.dataSource(), accounts, mailer, settings::load);
+        this.retention = new Retention(accounts, mailer, settings::load);
         this.pages = new PrivacyPages(this, web, accounts, frame, requireAdmin);
     }
 
@@ -81,14 +81,9 @@ public final class Privacy implements AutoCloseable {
         pages.routes(routes);
     }
 
-    /** Starts the retention job (db-scheduler: each run happens on one node of the cluster). */
-    public void start() {
-        retention.start();
-    }
-
-    @Override
-    public void close() {
-        retention.close();
+    /** The retention job, for the node's {@code platform.jobs.Jobs} (each run happens on one node of the cluster). */
+    public news.masthead.platform.jobs.Jobs.Job job() {
+        return retention.job();
     }
 
     /**

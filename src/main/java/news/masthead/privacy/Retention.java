@@ -1,15 +1,10 @@
 package news.masthead.privacy;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import news.masthead.accounts.Accounts;
 import news.masthead.platform.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -18,7 +13,7 @@ import java.util.function.Supplier;
  * with a row lock in {@code scheduled_tasks}), it purges what nobody needs any more through each
  * feature's entry class, as the privacy settings say, and logs what went.
  */
-final class Retention implements AutoCloseable {
+final class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
     static final String TASK = "privacy-retention";
     static final Duration EVERY = Duration.ofHours(1);
@@ -30,14 +25,11 @@ final class Retention implements AutoCloseable {
         }
     }
 
-    private final DataSource dataSource;
     private final Accounts accounts;
     private final Mailer mailer;
     private final Supplier<PrivacySettings> settings;
-    private Scheduler scheduler;
 
-    Retention(DataSource dataSource, Accounts accounts, Mailer mailer, Supplier<PrivacySettings> settings) {
-        this.dataSource = dataSource;
+    Retention(Accounts accounts, Mailer mailer, Supplier<PrivacySettings> settings) {
         this.accounts = accounts;
         this.mailer = mailer;
         this.settings = settings;
@@ -55,27 +47,8 @@ final class Retention implements AutoCloseable {
         return purged;
     }
 
-    synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        RecurringTask<Void> task = Tasks.recurring(TASK, Schedules.fixedDelay(EVERY)).execute((instance, context) -> {
-            try {
-                run();
-            } catch (RuntimeException e) {
-                log.warn("The retention purge failed; trying again in {}", EVERY, e);
-            }
-        });
-        scheduler = Scheduler.create(dataSource).startTasks(task).threads(1).pollingInterval(Duration.ofSeconds(30))
-                .shutdownMaxWait(Duration.ofSeconds(5)).build();
-        scheduler.start();
-    }
-
-    @Override
-    public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.stop();
-            scheduler = null;
-        }
+    /** The retention job, for the node's {@code platform.jobs.Jobs}. */
+    news.masthead.platform.jobs.Jobs.Job job() {
+        return new news.masthead.platform.jobs.Jobs.Job(TASK, EVERY, this::run);
     }
 }

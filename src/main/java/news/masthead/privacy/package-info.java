@@ -29,8 +29,8 @@
  *     which comments and membership are given ({@code auditTo}) to write audit rows in the same
  *     transaction as the action. {@link news.masthead.privacy.AuditEntry}: one line for the page.</li>
  * <li>{@link news.masthead.privacy.PrivacySettings}: the one {@code privacy_settings} row (or the
- *     defaults) and its validation. {@code Retention}: the job body and its db-scheduler recurring task
- *     (one run per cluster, like {@code syndication.feedin.PollSchedule}).</li>
+ *     defaults) and its validation. {@code Retention}: the job body, run as a {@code platform.jobs} job
+ *     (one run per cluster).</li>
  * <li>{@code PrivacyPages}: {@code /account/data} (download, always the signed-in reader's own),
  *     {@code /account/delete} (typed email address + form token), {@code /account/deleted};
  *     admins only: {@code /admin/audit?reader=}, {@code /admin/privacy} (settings, find a reader, their

@@ -20,14 +20,13 @@ import java.util.function.BiFunction;
  * Staff manage sources at {@code /admin/feeds}. {@code requireStaff} answers the signed-in staff member's
  * name when their role is at least the one given ({@code editor}, {@code admin}) and throws otherwise.
  */
-public final class FeedImport implements AutoCloseable {
+public final class FeedImport {
     static final int DUE_PER_RUN = 20;
 
     private final Sources sources;
     private final Items items;
     private final Newsroom newsroom;
     private final Poller poller;
-    private final PollSchedule schedule;
     private final FeedPages pages;
     private final Clock clock;
     private final SafeFetcher fetcher;
@@ -57,7 +56,6 @@ public final class FeedImport implements AutoCloseable {
         this.clock = clock;
         this.fetcher = new SafeFetcher(limits);
         this.poller = new Poller(sources, fetcher, new ItemImporter(items, newsroom, fetcher, new LeadPhotos(photos, fetcher), clock), clock);
-        this.schedule = new PollSchedule(database.dataSource(), this::pollDue);
         this.pages = new FeedPages(this, web, requireStaff);
     }
 
@@ -65,14 +63,9 @@ public final class FeedImport implements AutoCloseable {
         pages.routes(routes);
     }
 
-    /** Starts the recurring poll job (db-scheduler; one run at a time across the cluster). */
-    public void start() {
-        schedule.start();
-    }
-
-    @Override
-    public void close() {
-        schedule.close();
+    /** The recurring poll job, for the node's {@code platform.jobs.Jobs} (one run at a time across the cluster). */
+    public news.masthead.platform.jobs.Jobs.Job job() {
+        return PollSchedule.job(this::pollDue);
     }
 
     /** Subscribes to a feed; it is polled on the next run. */

@@ -40,7 +40,7 @@
  *       {@link news.masthead.syndication.feedin.FeedEntry}s, nothing stored), {@code statusOf} (the HTTP status a
  *       page answers now) and {@code alsoOnEachPoll} (run a job with the poll job, once per run in the cluster).</li>
  *   <li>{@code Sources}, {@code Items}: the SQL of {@code feed_sources} and {@code feed_items}.
- *       {@code PollSchedule}: the db-scheduler recurring task. {@code FeedPages} and {@code FeedViews}: the
+ *       {@code PollSchedule}: the recurring poll job, run by the node's {@code platform.jobs.Jobs}. {@code FeedPages} and {@code FeedViews}: the
  *       admin pages under {@code /admin/feeds}.</li>
  * </ul>
  *

@@ -48,7 +48,6 @@ class FeedImportTest {
 
     @AfterAll
     static void stop() {
-        feeds.close();
         server.close();
         db.close();
     }

@@ -53,7 +53,6 @@ class FeedLeadPhotoTest {
 
     @AfterAll
     static void stop() {
-        feeds.close();
         server.close();
         db.close();
     }
