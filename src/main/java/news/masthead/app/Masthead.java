@@ -182,6 +182,7 @@ public final class Masthead implements AutoCloseable {
         site.showCommentCounts(comments::count);
         comments.onCountChange(articleId -> invalidationBus.publish("article:" + articleId));
         membership.auditTo(privacy.audit());
+        privacy.addPart("appealChoices", appeals::exportFor, appeals::forgetReader);
         this.migration = new Migration(database, newsroom, photos, new Migration.Features(comments, accounts, membership,
                 new news.masthead.syndication.feedin.WebFetch(news.masthead.syndication.feedin.WebFetch.Limits.images(), false)), clock);
         this.jobs = new news.masthead.platform.jobs.Jobs(database.dataSource());

@@ -153,6 +153,31 @@ public final class Appeals {
     }
 
     /**
+     * A reader's appeal choices for their data export: which appeal (or every appeal) they snoozed until
+     * when or dismissed for good, and when they chose it.
+     */
+    public List<Map<String, Object>> exportFor(long readerId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select c.appeal_id, a.name, c.until, c.chosen_at from appeal_choices c left join appeals a on a.id = c.appeal_id
+                        where c.reader_id = :r order by c.chosen_at""").bind("r", readerId).map((rs, ctx) -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    long appeal = rs.getLong("appeal_id");
+                    String name = rs.getString("name");
+                    m.put("appeal", appeal == AppealRules.EVERY_APPEAL ? "every appeal" : name == null ? "appeal " + appeal : name);
+                    java.sql.Timestamp until = rs.getTimestamp("until");
+                    m.put("choice", until == null ? "don't show it again" : "show me later");
+                    m.put("until", until == null ? null : until.toInstant());
+                    m.put("chosenAt", rs.getTimestamp("chosen_at").toInstant());
+                    return m;
+                }).list());
+    }
+
+    /** Forgets a reader's appeal choices (their account is being erased). */
+    public void forgetReader(long readerId) {
+        jdbi.useHandle(h -> h.createUpdate("delete from appeal_choices where reader_id = :r").bind("r", readerId).execute());
+    }
+
+    /**
      * Counts a conversion when a subscription starts from an appeal's call to action: the
      * attribution {@code appeal:<id>:<variant>} that membership carried through checkout. Anything
      * else (no attribution, another source, an appeal since deleted) is ignored.

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,6 +56,8 @@ public final class Privacy {
      * @param requireAdmin the signed-in admin's name, or a refusal (the audit log, settings and staff
      *                     erasure are for admins only)
      */
+    private final List<Part> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public Privacy(Database database, Web web, Clock clock, Mailer mailer, Accounts accounts, Membership membership,
                    Comments comments, Consent consent, Supplier<PageMeta.SiteFrame> frame,
                    Function<Context, String> requireAdmin) {
@@ -100,7 +103,19 @@ public final class Privacy {
         out.put("comments", comments.exportFor(reader.id()));
         out.put("consent", browser == null ? Map.of("note", "Consent choices are recorded per browser, not per account;"
                 + " the reader can download them from their own browser.") : consent.exportFor(browser));
+        parts.forEach(part -> out.put(part.name(), part.export().apply(reader.id())));
         return out;
+    }
+
+    /**
+     * What another feature keeps about a reader (appeal choices, say): its part of the export under
+     * {@code name}, and what it forgets when the reader is erased. For features built after this one.
+     */
+    public void addPart(String name, java.util.function.LongFunction<Object> export, java.util.function.LongConsumer forget) {
+        parts.add(new Part(name, export, forget));
+    }
+
+    private record Part(String name, java.util.function.LongFunction<Object> export, java.util.function.LongConsumer forget) {
     }
 
     /** Staff download a reader's data: the same export, recorded in the audit log. */
@@ -130,6 +145,7 @@ public final class Privacy {
                 int cancelled = membership.cancelAllFor(readerId, actor.equals("reader") ? "reader:" + readerId : actor);
                 PrivacySettings s = settings.load();
                 int changed = comments.forgetReader(readerId, s.commentErasure());
+                parts.forEach(part -> part.forget().accept(readerId));
                 Optional<String> email = accounts.erase(readerId);
                 if (email.isEmpty()) {
                     return false;

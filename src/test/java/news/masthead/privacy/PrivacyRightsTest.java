@@ -227,4 +227,21 @@ class PrivacyRightsTest {
                 "keepSignInLinksDays", "1", "keepLoginAttemptsDays", "1", "keepSentMailDays", "30")).statusCode()).isEqualTo(403);
         assertThat(app.masthead.privacy().settings().anonymise()).isTrue();
     }
+
+    @Test
+    void appealChoicesAreInTheExportAndGoWithTheAccount() {
+        SignedInReader fay = SignedInReader.signIn(app, "fay.appeals@example.org", "Fay");
+        app.masthead.appeals().ensureDemoAppeal();
+        long appeal = app.database.jdbi().withHandle(h -> h.createQuery("select min(id) from appeals").mapTo(Long.class).one());
+        app.database.jdbi().useHandle(h -> h.createUpdate("insert into appeal_choices (reader_id, appeal_id, until, chosen_at) values (:r, :a, null, now())")
+                .bind("r", fay.reader().id()).bind("a", appeal).execute());
+
+        JsonNode data = parse(fay.browser().get("/account/data"));
+        assertThat(data.at("/appealChoices/0/choice").asText()).isEqualTo("don't show it again");
+
+        assertThat(app.masthead.privacy().erase(fay.reader().id(), "reader")).isTrue();
+        int left = app.database.jdbi().withHandle(h -> h.createQuery("select count(*) from appeal_choices where reader_id = :r")
+                .bind("r", fay.reader().id()).mapTo(Integer.class).one());
+        assertThat(left).isZero();
+    }
 }
