@@ -37,6 +37,8 @@ public final class Membership implements AutoCloseable {
     private final PlanRows plans;
     private final Entitlements entitlements;
     private final PaymentSettings payments;
+    /** Stripe's API, or null for the demo provider (no {@code STRIPE_SECRET_KEY}). */
+    private final StripeCheckout stripe;
     private final MembershipPages pages;
     private final Receipts receipts;
     private final ReaderDirectory readers;
@@ -69,6 +71,7 @@ public final class Membership implements AutoCloseable {
         this.clock = clock;
         this.mailer = mailer;
         this.payments = payments;
+        this.stripe = payments.demo() ? null : new StripeCheckout(payments);
         this.plans = new PlanRows(jdbi);
         this.receipts = new Receipts(mailer);
         this.readers = readers;
@@ -150,6 +153,11 @@ public final class Membership implements AutoCloseable {
 
     public PaymentSettings payments() {
         return payments;
+    }
+
+    /** Stripe's API, or null for the demo provider. */
+    StripeCheckout stripe() {
+        return stripe;
     }
 
     /**
@@ -350,12 +358,55 @@ public final class Membership implements AutoCloseable {
                 order by created_at desc, id desc limit 1""").bind("r", reader.id()).mapTo(String.class).findOne());
     }
 
-    /** Cancels a subscription; what was paid for stays until the period ends. */
+    /**
+     * Cancels a subscription; what was paid for stays until the period ends. One paid through Stripe
+     * is cancelled at Stripe first (so it bills no more); if Stripe refuses or cannot be reached,
+     * nothing changes and a 503 says to try again.
+     */
     public Subscription cancel(long subscriptionId, String actor) {
-        return change(subscriptionId, Lifecycle::cancel, "cancelled", actor);
+        Subscription s = jdbi.withHandle(h -> SubscriptionRows.find(h, subscriptionId))
+                .orElseThrow(() -> WebError.notFound("No such subscription."));
+        if (!renewsAtStripe(s)) {
+            return change(subscriptionId, Lifecycle::cancel, "cancelled", actor);
+        }
+        return cancelAtStripe(s, actor, "We could not cancel this membership's payments with Stripe just now; nothing was changed."
+                + " Please try again in a few minutes.");
+    }
+
+    private static boolean renews(Subscription s) {
+        return s.status() == Status.TRIALING || s.status() == Status.ACTIVE || s.status() == Status.PAST_DUE;
+    }
+
+    /** A Stripe subscription that still renews (so Stripe would bill it again). */
+    private boolean renewsAtStripe(Subscription s) {
+        return StripeWebhooks.PROVIDER.equals(s.provider()) && renews(Lifecycle.at(s, clock.instant()));
+    }
+
+    /**
+     * Cancels a Stripe subscription at Stripe, then in our records (with what Stripe said in its
+     * history); a refusal throws a 503 with {@code refusal} and changes nothing. The
+     * {@code customer.subscription.deleted} webhook may beat our record: then it stays as the webhook left it.
+     */
+    private Subscription cancelAtStripe(Subscription s, String actor, String refusal) {
+        StripeCheckout.Cancelled answer = stripe == null ? StripeCheckout.Cancelled.FAILED : stripe.cancel(s.providerRef());
+        if (stripe == null) {
+            org.slf4j.LoggerFactory.getLogger(Membership.class).warn(
+                    "Subscription {} is paid through Stripe but STRIPE_SECRET_KEY is not set: it cannot be cancelled at Stripe", s.id());
+        }
+        if (answer == StripeCheckout.Cancelled.FAILED) {
+            throw WebError.unavailable(refusal);
+        }
+        String history = answer == StripeCheckout.Cancelled.NOW ? "cancelled at Stripe" : "cancelled (Stripe no longer had it)";
+        return change(s.id(), c -> renews(c) ? Lifecycle.cancel(c) : c, "cancelled", history, actor);
     }
 
     Subscription change(long subscriptionId, java.util.function.UnaryOperator<Subscription> event, String reason, String actor) {
+        return change(subscriptionId, event, reason, reason, actor);
+    }
+
+    /** As above; {@code history} is the subscription's audit reason, {@code reason} names the staff audit action. */
+    private Subscription change(long subscriptionId, java.util.function.UnaryOperator<Subscription> event, String reason, String history,
+                                String actor) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             Subscription before = SubscriptionRows.lock(h, subscriptionId).orElseThrow(() -> WebError.notFound("No such subscription."));
@@ -371,19 +422,29 @@ public final class Membership implements AutoCloseable {
                 audit.record(h, new news.masthead.platform.audit.StaffAction(actor, "membership." + reason.replace(' ', '-'),
                         before.readerId(), "subscription " + subscriptionId));
             }
-            return SubscriptionRows.record(h, current, after, reason, actor, now);
+            return SubscriptionRows.record(h, current, after, history, actor, now);
         });
     }
 
     /**
-     * Cancels every subscription of the reader that still renews (the account is being erased). Only
-     * our record changes: a Stripe subscription must also be cancelled in Stripe (not done here yet).
-     * Returns how many were cancelled; none is fine.
+     * Cancels every subscription of the reader that still renews (the account is being erased).
+     * Stripe subscriptions are cancelled at Stripe first, each recorded as cancelled once Stripe
+     * confirms (or says it no longer has it); if Stripe refuses or cannot be reached this throws a
+     * 503 before anything else changes, so the erasure stops and can be tried again. Returns how many
+     * were cancelled; none is fine.
      */
     public int cancelAllFor(long readerId, String actor) {
+        List<Subscription> renewing = subscriptionsOf(readerId).stream().filter(Membership::renews).toList();
         int cancelled = 0;
-        for (Subscription s : subscriptionsOf(readerId)) {
-            if (s.status() == Status.TRIALING || s.status() == Status.ACTIVE || s.status() == Status.PAST_DUE) {
+        for (Subscription s : renewing) {
+            if (StripeWebhooks.PROVIDER.equals(s.provider())) {
+                cancelAtStripe(s, actor, "We could not cancel your payments with Stripe just now; nothing was deleted."
+                        + " Please try again in a few minutes.");
+                cancelled++;
+            }
+        }
+        for (Subscription s : renewing) {
+            if (!StripeWebhooks.PROVIDER.equals(s.provider())) {
                 cancel(s.id(), actor);
                 cancelled++;
             }

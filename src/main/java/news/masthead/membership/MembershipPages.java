@@ -41,7 +41,7 @@ final class MembershipPages {
         this.frame = frame;
         this.webhooks = webhooks;
         this.baseUrl = baseUrl;
-        this.stripe = membership.payments().demo() ? null : new StripeCheckout(membership.payments());
+        this.stripe = membership.stripe();
     }
 
     void routes(RoutesConfig routes) {

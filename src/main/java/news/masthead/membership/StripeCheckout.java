@@ -10,17 +10,32 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Starts a Stripe Checkout Session for a plan (stripe-java). Nothing is stored here: the membership
- * starts when the signed webhook says the checkout completed. The session and the subscription it
- * makes carry the reader and plan in their metadata, so the webhook knows whose it is whichever
- * event arrives first.
+ * Talks to Stripe's API (stripe-java): starts a Checkout Session for a plan, opens the customer
+ * portal, and cancels a subscription. Nothing is stored here: the membership starts when the signed
+ * webhook says the checkout completed. The session and the subscription it makes carry the reader
+ * and plan in their metadata, so the webhook knows whose it is whichever event arrives first.
  */
 final class StripeCheckout {
+    /** What Stripe said to cancelling a subscription. */
+    enum Cancelled {
+        /** Stripe cancelled it now. */
+        NOW,
+        /** Stripe has no such subscription (404 {@code resource_missing}): nothing is billed any more. */
+        MISSING,
+        /** Stripe refused, failed or could not be reached: it may still bill the reader. */
+        FAILED
+    }
+
     private final StripeClient client;
 
     StripeCheckout(PaymentSettings settings) {
+        this(settings, 15_000);
+    }
+
+    /** @param readTimeoutMillis how long to wait for Stripe's answer (tests shorten it) */
+    StripeCheckout(PaymentSettings settings, int readTimeoutMillis) {
         StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(settings.stripeSecretKey())
-                .setConnectTimeout(5_000).setReadTimeout(15_000).setMaxNetworkRetries(1);
+                .setConnectTimeout(5_000).setReadTimeout(readTimeoutMillis).setMaxNetworkRetries(1);
         if (settings.apiBase() != null) {
             builder.setApiBase(settings.apiBase());
         }
@@ -66,6 +81,29 @@ final class StripeCheckout {
         } catch (StripeException e) {
             org.slf4j.LoggerFactory.getLogger(StripeCheckout.class).warn("Stripe refused a portal session: {}", e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Cancels a Stripe subscription at once ({@code DELETE /v1/subscriptions/{id}}), so Stripe bills
+     * the reader no more. Never throws: a refusal or an unreachable Stripe is {@link Cancelled#FAILED}.
+     */
+    Cancelled cancel(String subscription) {
+        if (subscription == null || subscription.isBlank()) {
+            return Cancelled.FAILED;
+        }
+        try {
+            client.v1().subscriptions().cancel(subscription);
+            return Cancelled.NOW;
+        } catch (StripeException e) {
+            if (Integer.valueOf(404).equals(e.getStatusCode()) && "resource_missing".equals(e.getCode())) {
+                return Cancelled.MISSING;
+            }
+            org.slf4j.LoggerFactory.getLogger(StripeCheckout.class).warn("Stripe did not cancel subscription {}: {}", subscription, e.getMessage());
+            return Cancelled.FAILED;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(StripeCheckout.class).warn("Stripe's answer to cancelling subscription {} was unusable", subscription, e);
+            return Cancelled.FAILED;
         }
     }
 }

@@ -70,8 +70,7 @@ final class StripeWebhooks {
         return switch (type) {
             case "checkout.session.completed" -> checkoutCompleted(h, o, created, now);
             case "customer.subscription.created", "customer.subscription.updated" -> subscriptionUpdated(h, o, created, now);
-            case "customer.subscription.deleted" -> onSubscription(h, o.path("id").asText(""), created, now, "deleted",
-                    s -> Lifecycle.expire(s, now));
+            case "customer.subscription.deleted" -> subscriptionDeleted(h, o, created, now);
             case "invoice.paid" -> invoicePaid(h, o, created, now);
             case "invoice.payment_failed" -> onSubscription(h, invoiceSubscription(o), created, now, "payment failed",
                     s -> Lifecycle.paymentFailed(s, now));
@@ -180,6 +179,24 @@ final class StripeWebhooks {
         return onSubscription(h, ref, created, now, "updated: " + sub.path("status").asText(),
                 s -> Lifecycle.fromProvider(s, sub.path("status").asText(""), periodEnd(sub).orElse(null),
                         sub.path("cancel_at_period_end").asBoolean(false), now));
+    }
+
+    /**
+     * Stripe ended the subscription. One we had already cancelled (by us at Stripe, for staff or an
+     * erasure, or with {@code cancel_at_period_end}) keeps what was paid for until its period ends, as
+     * any cancelled membership does; so this webhook, after our own cancellation, changes nothing.
+     * Any other one expires now.
+     */
+    private String subscriptionDeleted(Handle h, JsonNode sub, Instant created, Instant now) {
+        String ref = sub.path("id").asText("");
+        Optional<Subscription> known = ref.isEmpty() ? Optional.empty() : SubscriptionRows.lockByRef(h, PROVIDER, ref);
+        if (known.isPresent() && Lifecycle.at(known.get(), now).status() == Status.CANCELLED) {
+            // later than any event applied: an older update delivered late is then stale and cannot revive it
+            h.createUpdate("update subscriptions set provider_updated_at = greatest(coalesce(provider_updated_at, :c), :c) where id = :id")
+                    .bind("c", created).bind("id", known.get().id()).execute();
+            return "already cancelled: ends at its period end";
+        }
+        return onSubscription(h, ref, created, now, "deleted", s -> Lifecycle.expire(s, now));
     }
 
     private String onSubscription(Handle h, String ref, Instant created, Instant now, String reason,

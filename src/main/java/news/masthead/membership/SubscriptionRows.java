@@ -64,6 +64,11 @@ final class SubscriptionRows {
                 .map((rs, c) -> subscription(rs)).findOne();
     }
 
+    static Optional<Subscription> find(Handle h, long id) {
+        return h.createQuery("select " + COLUMNS + " from subscriptions where id = :id").bind("id", id)
+                .map((rs, c) -> subscription(rs)).findOne();
+    }
+
     static Optional<Subscription> lockByRef(Handle h, String provider, String ref) {
         return h.createQuery("select " + COLUMNS + " from subscriptions where provider = :p and provider_ref = :r for update")
                 .bind("p", provider).bind("r", ref).map((rs, c) -> subscription(rs)).findOne();

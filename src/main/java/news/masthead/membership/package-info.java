@@ -41,8 +41,14 @@
  *     tells, after commit, whose subscriptions an event changed (join, payment, cancellation, provider
  *     webhook, complimentary grant); {@code app} publishes that as {@code reader:<id>} on the invalidation
  *     bus. {@code Membership.cheapestGranting} names the plan a join box offers.</li>
- * <li>Privacy: {@code exportFor}, {@code cancelAllFor} (erasure; Stripe is not told yet), {@code auditTo}
- *     (complimentary grants and cancelling by staff write audit rows in their transaction).</li>
+ * <li>Privacy: {@code exportFor}, {@code cancelAllFor} (erasure), {@code auditTo}
+ *     (complimentary grants and cancelling by staff write audit rows in their transaction).
+ *     {@code cancel} (staff) and {@code cancelAllFor} cancel a Stripe subscription at Stripe first
+ *     ({@code DELETE /v1/subscriptions/{id}}, at once; Stripe bills no more) and then in our records,
+ *     where what was paid for stays until the period ends. If Stripe refuses or cannot be reached
+ *     (or {@code STRIPE_SECRET_KEY} is unset) they throw a 503 {@code WebError} and change nothing, so
+ *     an erasure stops before anything is erased; a subscription Stripe no longer has (404
+ *     {@code resource_missing}) counts as cancelled.</li>
  * <li>{@code Lifecycle}: the state machine, pure (time passed in), unit-tested alone.
  *     {@code SubscriptionRows} stores each change with its audit row in the same transaction;
  *     {@code PlanRows}, {@code PlanDraft} (validation, each problem naming its field).</li>
@@ -52,11 +58,14 @@
  * <li>{@link news.masthead.membership.ReaderDirectory}: what membership asks of reader accounts (by id; by
  *     email, made if missing, for complimentary grants); {@code app} implements it over {@code accounts}.
  *     {@code summaryHtml} is the account page's membership part, which {@code accounts} shows.</li>
- * <li>{@code StripeCheckout}: creates Checkout and customer-portal sessions through stripe-java; stores nothing.</li>
+ * <li>{@code StripeCheckout}: Stripe's API through stripe-java: Checkout and customer-portal sessions,
+ *     cancelling a subscription; stores nothing.</li>
  * <li>{@code MembershipPages}: the thin routes ({@code /membership}, checkout, {@code /admin/membership},
  *     {@code /webhooks/stripe}); {@code StripeWebhooks} and {@code StripeSignature} (HMAC-SHA256 as
  *     Stripe documents it) apply provider events: idempotent by event id, stale events by the
- *     provider's time ignored, every event recorded in {@code payment_events}.</li>
+ *     provider's time ignored, every event recorded in {@code payment_events}. {@code customer.subscription.deleted}
+ *     for a subscription already cancelled (by us at Stripe, or at period end) changes nothing: it runs
+ *     to its period end.</li>
  * <li>Tables: {@code plans}, {@code subscriptions}, {@code subscription_audit}, {@code payment_events},
  *     {@code receipts} (V100; per invoice and period, V126).</li>
  * </ul>

@@ -129,7 +129,9 @@ public final class Privacy {
      * Erases a reader's account: their subscriptions are cancelled, their comments anonymised or
      * removed (the site's setting), their sessions and sign-in links go, the account can never be
      * used again, a goodbye mail goes to the address they had, and an audit row records who did it.
-     * The consent log is kept: it never named the reader. Erasures of one reader are serialised across
+     * The consent log is kept: it never named the reader. Subscriptions paid through Stripe are
+     * cancelled at Stripe first; if Stripe refuses or cannot be reached, a 503 {@code WebError} is
+     * thrown and nothing is erased. Erasures of one reader are serialised across
      * the cluster; erasing an erased (or unknown) reader does nothing and returns false.
      *
      * @param actor {@code reader} for the reader's own request, else {@link StaffAction#staff(String)}

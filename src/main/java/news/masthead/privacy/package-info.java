@@ -7,7 +7,9 @@
  * <li><b>Export</b> (reader's words: "download your data"): one JSON file with the account, a summary of
  *     its sessions, membership (subscriptions, their history, receipts), comments (with reports, ban,
  *     reply-mail choices) and this browser's consent choices. Avoid: dump, backup, takeout.</li>
- * <li><b>Erasure</b> (reader's words: "delete your account"): subscriptions cancelled, comments
+ * <li><b>Erasure</b> (reader's words: "delete your account"): subscriptions cancelled (Stripe ones at
+ *     Stripe first: if Stripe refuses or cannot be reached, the erasure is refused with a 503 and
+ *     nothing is erased), comments
  *     anonymised ("Deleted reader") or removed per the <b>comment erasure</b> setting, sessions and
  *     sign-in links gone, address and name blanked, a goodbye mail. The {@code readers} row stays,
  *     nameless, with {@code deleted_at}. Avoid: deactivate, close, purge (that is retention's).</li>
@@ -45,7 +47,8 @@
  * <li>Confirmation by typed email address, not a fresh sign-in link: the session itself was opened
  *     with a link to that address, an intruder could destroy but not take over the account, and the
  *     goodbye mail tells the owner at once.</li>
- * <li>Stripe subscriptions are cancelled in our records only; cancelling them at Stripe is not done yet.
+ * <li>Talks to no payment provider itself: {@code Membership.cancelAllFor} cancels Stripe subscriptions
+ *     at Stripe, and is called before anything else is erased.
  *     Appeal ("prompts") choices are not exported: that feature has no tables yet.</li>
  * </ul>
  */

@@ -66,4 +66,9 @@ public final class WebError extends RuntimeException {
     public static WebError tooManyRequests(String message) {
         return new WebError(429, null, message);
     }
+
+    /** A service we depend on (a payment provider) refused or could not be reached; trying later may work. */
+    public static WebError unavailable(String message) {
+        return new WebError(503, null, message);
+    }
 }
