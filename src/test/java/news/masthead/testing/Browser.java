@@ -51,6 +51,8 @@ public final class Browser implements AutoCloseable {
             }
             // evaluated through the DevTools protocol, so the page's strict CSP stays on for the check
             page.evaluate(Files.readString(AXE));
+            // a fade-in still running lowers the measured contrast: judge the page as it settles
+            page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
