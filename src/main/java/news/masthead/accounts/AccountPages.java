@@ -107,8 +107,7 @@ final class AccountPages {
     }
 
     private void render(Context ctx, int status, String template, Map<String, Object> params) {
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render(template, params));
+        web.page(ctx, status, template, params);
     }
 
     private static String orEmpty(String s) {

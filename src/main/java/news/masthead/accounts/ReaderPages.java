@@ -211,8 +211,7 @@ final class ReaderPages {
     private void render(Context ctx, int status, String template, String title, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("meta", new PageMeta(title, null, null, "website", null, null, List.of(), frame.get(), true));
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render(template, all));
+        web.page(ctx, status, template, all);
     }
 
     private static String notice(Context ctx) {

@@ -30,8 +30,7 @@ final class Pages {
     }
 
     void render(Context ctx, int status, String template, Object model) {
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render(template, model));
+        web.page(ctx, status, template, model);
     }
 
     /** See-other redirect after a form post, so reloading does not post again. */

@@ -184,8 +184,7 @@ final class CommentRoutes {
         params.put("csrf", web.csrf().token(ctx));
         params.put("queue", comments.queue());
         params.put("words", comments.heldWords());
-        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render("comments/queue.jte", params));
+        web.page(ctx, "comments/queue.jte", params);
     }
 
     private void settingsPage(Context ctx) {
@@ -198,8 +197,7 @@ final class CommentRoutes {
         params.put("sections", all.stream().filter(s -> s.scope().equals("section")).toList());
         params.put("articles", all.stream().filter(s -> s.scope().equals("article")).toList());
         params.put("saved", ctx.queryParam("saved") != null);
-        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render("comments/settings.jte", params));
+        web.page(ctx, "comments/settings.jte", params);
     }
 
     private void saveSetting(Context ctx) {

@@ -46,8 +46,7 @@ final class ConsentAdminPages {
         model.put("version", policy.version());
         model.put("policy", policy.body());
         model.put("declarations", rows.declarations());
-        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render("consent/admin.jte", model));
+        web.page(ctx, "consent/admin.jte", model);
     }
 
     private void declare(Context ctx) {

@@ -144,8 +144,7 @@ final class ConsentRoutes {
         model.put("granted", granted.stream().map(Category::key).toList());
         model.put("gpc", Consent.gpc(ctx));
         model.put("returnTo", safeReturn(ctx.queryParam("return")));
-        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render("consent/page.jte", model));
+        web.page(ctx, "consent/page.jte", model);
     }
 
     private void policy(Context ctx) {

@@ -224,6 +224,6 @@ final class AdminRoutes {
     }
 
     private void render(Context ctx, String template, Map<String, Object> params) {
-        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(web.templates().render(template, params));
+        web.page(ctx, template, params);
     }
 }

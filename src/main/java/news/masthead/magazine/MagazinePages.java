@@ -217,8 +217,7 @@ final class MagazinePages {
     }
 
     private void render(Context ctx, int status, String template, Object model) {
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render(template, model));
+        web.page(ctx, status, template, model);
     }
 
     private static long id(Context ctx) {

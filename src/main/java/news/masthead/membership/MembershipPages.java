@@ -158,8 +158,7 @@ final class MembershipPages {
             case "granted" -> "The complimentary membership is granted.";
             default -> null;
         });
-        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render("membership/admin.jte", params));
+        web.page(ctx, "membership/admin.jte", params);
     }
 
     private void createPlan(Context ctx) {
@@ -226,7 +225,6 @@ final class MembershipPages {
     private void render(Context ctx, int status, String template, String title, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("meta", new PageMeta(title, null, null, "website", null, null, List.of(), frame.get(), !template.endsWith("plans.jte")));
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render(template, all));
+        web.page(ctx, status, template, all);
     }
 }

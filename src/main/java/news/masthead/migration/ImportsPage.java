@@ -27,7 +27,6 @@ final class ImportsPage {
         String name = requireEditor.apply(ctx);
         List<Migration.Run> runs = migration.runs(50);
         boolean running = runs.stream().anyMatch(r -> r.status().equals("running"));
-        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render("migration/imports.jte", new ImportsView(name, web.csrf().token(ctx), runs, running)));
+        web.page(ctx, "migration/imports.jte", new ImportsView(name, web.csrf().token(ctx), runs, running));
     }
 }

@@ -100,8 +100,7 @@ final class PrivacyPages {
     private void render(Context ctx, int status, String template, String title, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("meta", new PageMeta(title, null, null, "website", null, null, List.of(), frame.get(), true));
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render(template, all));
+        web.page(ctx, status, template, all);
     }
 
     // ---- admins
@@ -164,8 +163,7 @@ final class PrivacyPages {
     }
 
     private void renderAdmin(Context ctx, int status, String template, Map<String, Object> params) {
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render(template, params));
+        web.page(ctx, status, template, params);
     }
 
     private void sendJson(Context ctx, Map<String, Object> data, String name) throws Exception {

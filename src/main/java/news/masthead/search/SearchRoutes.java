@@ -41,8 +41,7 @@ final class SearchRoutes {
         PageMeta meta = new PageMeta(request.text().isBlank() ? "Search" : "Search: " + request.text(),
                 null, null, "website", null, null, List.of(), frame.get(), true);
         SearchPage model = new SearchPage(meta, request, results, newsroom.sections(), request.isEmpty());
-        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(web.templates().render("search/results.jte", Map.of("page", model)));
+        web.page(ctx, "search/results.jte", Map.of("page", model));
     }
 
     private void json(Context ctx) throws Exception {

@@ -182,8 +182,7 @@ public final class Mailer implements AutoCloseable {
             params.put("mails", recent(200));
             params.put("smtp", settings.toString());
             params.put("smtpConfigured", smtpConfigured());
-            ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                    .result(web.templates().render("platform/outbox.jte", params));
+            web.page(ctx, "platform/outbox.jte", params);
         });
     }
 
